@@ -1,0 +1,297 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Keys;
+using OrleansScim.Grains.Resources;
+using OrleansScim.Protocol.Filters;
+using OrleansScim.Protocol.Resources;
+
+namespace OrleansScim.Grains.Directory;
+
+/// <summary>
+/// Two states: <c>entries</c> (which resources this segment holds, written before each create and
+/// delete completes) and <c>documents</c> (cached representations, written behind on a timer and on
+/// deactivation). Entries caught mid-change, and every entry after an unclean shutdown, are checked
+/// against their resource grains before the segment answers a query, so the cache heals itself.
+/// </summary>
+public sealed class DirectorySegmentGrain(
+    [PersistentState("entries", GrainStorage.Name)] IPersistentState<SegmentEntriesState> entries,
+    [PersistentState("documents", GrainStorage.Name)] IPersistentState<SegmentDocumentsState> documents,
+    ITenantSchemaCatalog catalog,
+    IOptions<ScimGrainOptions> options) : Grain, IDirectorySegmentGrain
+{
+    private string _tenantKey = "";
+    private string _resourceType = "";
+    private long _segment;
+    private bool _checkAll;
+    private bool _documentsDirty;
+    private IGrainTimer? _flushTimer;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var parts = key.Split('/');
+        _tenantKey = parts[0];
+        _resourceType = parts[1];
+        _segment = long.Parse(parts[2], CultureInfo.InvariantCulture);
+        if (entries.State.Entries.Count > 0)
+        {
+            // Documents written by a clean deactivation can be trusted; otherwise recheck every entry.
+            _checkAll = !documents.State.Clean;
+            if (documents.State.Clean)
+            {
+                documents.State.Clean = false;
+                await documents.WriteStateAsync(cancellationToken);
+            }
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (entries.State.Entries.Count == 0)
+        {
+            if (documents.RecordExists)
+            {
+                await documents.ClearStateAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        documents.State.Clean = !_checkAll;
+        await documents.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task AddPendingAsync(long sequence, string id, CancellationToken cancellationToken = default)
+    {
+        entries.State.Entries[sequence] = new SegmentEntry(id, EntryStatus.Adding);
+        await WriteEntriesAsync(cancellationToken);
+    }
+
+    public async Task PublishAsync(DirectoryDocument document, CancellationToken cancellationToken = default)
+    {
+        if (!entries.State.Entries.TryGetValue(document.Sequence, out var entry) || entry.Status == EntryStatus.Removing)
+        {
+            // The entry was dropped while its resource was being created (or never recorded): record it now.
+            entries.State.Entries[document.Sequence] = new SegmentEntry(document.Id, EntryStatus.Present);
+            await WriteEntriesAsync(cancellationToken);
+        }
+        else if (entry.Status == EntryStatus.Adding)
+        {
+            // Settled in memory; the stored entry stays "adding" until the next write and is rechecked if the silo dies first.
+            entries.State.Entries[document.Sequence] = entry with { Status = EntryStatus.Present };
+        }
+
+        StoreDocument(document);
+    }
+
+    public async Task MarkRemovingAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        if (entries.State.Entries.TryGetValue(sequence, out var entry))
+        {
+            entries.State.Entries[sequence] = entry with { Status = EntryStatus.Removing };
+            await WriteEntriesAsync(cancellationToken);
+        }
+    }
+
+    public async Task RemoveAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        if (documents.State.Documents.Remove(sequence))
+        {
+            MarkDocumentsDirty();
+        }
+
+        if (entries.State.Entries.Remove(sequence))
+        {
+            await WriteEntriesAsync(cancellationToken);
+        }
+    }
+
+    public Task<int> GetCountAsync(long generationHint = 0, CancellationToken cancellationToken = default) =>
+        Task.FromResult(entries.State.Entries.Count(e => e.Value.Status != EntryStatus.Removing));
+
+    public async Task<SegmentMatches> MatchAsync(string? filter, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        await SettleEntriesAsync(cancellationToken);
+        ScimFilter? bound = null;
+        if (filter is not null)
+        {
+            var schemas = await catalog.GetAsync(_tenantKey, cancellationToken);
+            bound = ScimFilter.Parse(filter, _resourceType == ResourceTypeNames.User ? schemas.User : schemas.Group);
+        }
+
+        var matches = new List<long>();
+        foreach (var (sequence, entry) in entries.State.Entries.OrderBy(e => e.Key))
+        {
+            if (sequence <= afterSequence || entry.Status != EntryStatus.Present || !documents.State.Documents.TryGetValue(sequence, out var document))
+            {
+                continue;
+            }
+
+            if (bound is null || bound.Matches(ScimJson.ParseTrusted(document.Json)))
+            {
+                matches.Add(sequence);
+                if (matches.Count >= limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new SegmentMatches(matches);
+    }
+
+    public async Task<IReadOnlyList<DirectoryDocument>> GetDocumentsAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    {
+        await SettleEntriesAsync(cancellationToken);
+        var result = new List<DirectoryDocument>(sequences.Count);
+        foreach (var sequence in sequences)
+        {
+            if (documents.State.Documents.TryGetValue(sequence, out var document))
+            {
+                result.Add(document);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var batch in entries.State.Entries.ToList().Chunk(options.Value.QueryFanOut))
+        {
+            await Task.WhenAll(batch.Select(e => ResourceGrain(e.Value.Id).PurgeAsync(cancellationToken)));
+        }
+
+        entries.State.Entries.Clear();
+        documents.State.Documents.Clear();
+        await entries.ClearStateAsync(cancellationToken);
+        await documents.ClearStateAsync(cancellationToken);
+        _documentsDirty = false;
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Checks unsettled entries (or all, after an unclean shutdown) against their resources.</summary>
+    private async Task SettleEntriesAsync(CancellationToken cancellationToken)
+    {
+        var unsettled = entries.State.Entries
+            .Where(e => _checkAll || e.Value.Status != EntryStatus.Present || !documents.State.Documents.ContainsKey(e.Key))
+            .ToList();
+        if (unsettled.Count == 0)
+        {
+            _checkAll = false;
+            return;
+        }
+
+        var entriesChanged = false;
+        foreach (var batch in unsettled.Chunk(options.Value.QueryFanOut))
+        {
+            var snapshots = await Task.WhenAll(batch.Select(e => ResourceGrain(e.Value.Id).GetSnapshotAsync(cancellationToken)));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var (sequence, entry) = batch[i];
+                var snapshot = snapshots[i];
+                switch (snapshot.State)
+                {
+                    case SnapshotState.Committed when snapshot.Document!.Sequence == sequence:
+                        entries.State.Entries[sequence] = entry with { Status = EntryStatus.Present };
+                        StoreDocument(snapshot.Document);
+                        break;
+                    case SnapshotState.InProgress:
+                        break;
+                    default:
+                        entriesChanged |= entries.State.Entries.Remove(sequence);
+                        documents.State.Documents.Remove(sequence);
+                        MarkDocumentsDirty();
+                        break;
+                }
+            }
+        }
+
+        _checkAll = false;
+        if (entriesChanged)
+        {
+            await WriteEntriesAsync(cancellationToken);
+        }
+    }
+
+    private void StoreDocument(DirectoryDocument document)
+    {
+        if (documents.State.Documents.TryGetValue(document.Sequence, out var known) && known.Version > document.Version)
+        {
+            return;
+        }
+
+        documents.State.Documents[document.Sequence] = document;
+        MarkDocumentsDirty();
+    }
+
+    private void MarkDocumentsDirty()
+    {
+        _documentsDirty = true;
+        _flushTimer ??= this.RegisterGrainTimer(FlushDocumentsAsync, new GrainTimerCreationOptions
+        {
+            DueTime = options.Value.SegmentFlushInterval,
+            Period = options.Value.SegmentFlushInterval,
+            Interleave = false,
+            KeepAlive = false,
+        });
+    }
+
+    private async Task FlushDocumentsAsync(CancellationToken cancellationToken)
+    {
+        if (!_documentsDirty)
+        {
+            return;
+        }
+
+        _documentsDirty = false;
+        documents.State.Clean = false;
+        await documents.WriteStateAsync(cancellationToken);
+    }
+
+    private async Task WriteEntriesAsync(CancellationToken cancellationToken)
+    {
+        entries.State.Generation++;
+        await entries.WriteStateAsync(cancellationToken);
+        var count = entries.State.Entries.Count(e => e.Value.Status != EntryStatus.Removing);
+        await GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(_tenantKey, _resourceType))
+            .ReportCountAsync(_segment, entries.State.Generation, count);
+    }
+
+    private IResourceGrain ResourceGrain(string id)
+    {
+        var key = GrainKeys.Resource(_tenantKey, id);
+        return _resourceType == ResourceTypeNames.User
+            ? GrainFactory.GetGrain<IUserGrain>(key)
+            : GrainFactory.GetGrain<IGroupGrain>(key);
+    }
+}
+
+[GenerateSerializer, Alias("scim.EntryStatus")]
+public enum EntryStatus
+{
+    Present,
+    Adding,
+    Removing,
+}
+
+[GenerateSerializer, Immutable, Alias("scim.SegmentEntry")]
+public sealed record SegmentEntry([property: Id(0)] string Id, [property: Id(1)] EntryStatus Status);
+
+[GenerateSerializer, Alias("scim.SegmentEntriesState")]
+public sealed class SegmentEntriesState
+{
+    [Id(0)] public Dictionary<long, SegmentEntry> Entries { get; set; } = [];
+
+    [Id(1)] public long Generation { get; set; }
+}
+
+[GenerateSerializer, Alias("scim.SegmentDocumentsState")]
+public sealed class SegmentDocumentsState
+{
+    [Id(0)] public Dictionary<long, DirectoryDocument> Documents { get; set; } = [];
+
+    /// <summary>True only when written by a clean deactivation: then every document matches its resource.</summary>
+    [Id(1)] public bool Clean { get; set; }
+}

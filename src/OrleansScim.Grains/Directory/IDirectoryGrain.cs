@@ -1,0 +1,26 @@
+using Orleans.Concurrency;
+
+namespace OrleansScim.Grains.Directory;
+
+/// <summary>
+/// The root of one tenant's directory of one resource type (key <c>"{tenantKey}/{type}"</c>): hands out
+/// sequence numbers (creation order, which is the listing order) and knows how many resources each
+/// segment holds. Its state is a counter, never the resources themselves.
+/// </summary>
+[Alias("scim.IDirectoryGrain")]
+public interface IDirectoryGrain : IGrainWithStringKey
+{
+    [Alias("AllocateSequence")]
+    Task<long> AllocateSequenceAsync(CancellationToken cancellationToken = default);
+
+    [Alias("GetCounts")]
+    Task<DirectoryCounts> GetCountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A segment reports its size after every change; one-way so a segment never waits on the root.</summary>
+    [OneWay, Alias("ReportCount")]
+    Task ReportCountAsync(long segment, long generation, int count);
+
+    /// <summary>Deletes every resource of the directory (tenant deletion).</summary>
+    [ResponseTimeout("00:30:00"), Alias("Purge")]
+    Task PurgeAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,43 @@
+using Orleans.Concurrency;
+
+namespace OrleansScim.Grains.Directory;
+
+/// <summary>
+/// A bounded slice of a tenant's directory (key <c>"{tenantKey}/{type}/{segment}"</c>) holding the
+/// resources whose sequence numbers fall in it, with a cached copy of each representation for
+/// filtering and listing. Which resources it holds is written at once; the cached representations
+/// are written behind and re-checked against their resources after an unclean shutdown.
+/// </summary>
+[Alias("scim.IDirectorySegmentGrain")]
+public interface IDirectorySegmentGrain : IGrainWithStringKey
+{
+    /// <summary>Records a resource about to be created, before the resource writes itself.</summary>
+    [Alias("AddPending")]
+    Task AddPendingAsync(long sequence, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a resource's current representation (commits a pending add).</summary>
+    [Alias("Publish")]
+    Task PublishAsync(DirectoryDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a resource about to be deleted, before the resource clears itself.</summary>
+    [Alias("MarkRemoving")]
+    Task MarkRemovingAsync(long sequence, CancellationToken cancellationToken = default);
+
+    [Alias("Remove")]
+    Task RemoveAsync(long sequence, CancellationToken cancellationToken = default);
+
+    [ReadOnly, Alias("GetCount")]
+    Task<int> GetCountAsync(long generationHint = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Sequence numbers of the resources matching a filter (all when null), ascending, above <paramref name="afterSequence"/>.</summary>
+    [Alias("Match")]
+    Task<SegmentMatches> MatchAsync(string? filter, long afterSequence, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The cached representations of the given resources, in the order asked.</summary>
+    [Alias("GetDocuments")]
+    Task<IReadOnlyList<DirectoryDocument>> GetDocumentsAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every resource of the segment and the segment itself.</summary>
+    [ResponseTimeout("00:10:00"), Alias("Purge")]
+    Task PurgeAsync(CancellationToken cancellationToken = default);
+}

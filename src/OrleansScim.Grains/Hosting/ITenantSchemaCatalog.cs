@@ -1,0 +1,16 @@
+using OrleansScim.Protocol.Schemas;
+
+namespace OrleansScim.Grains.Hosting;
+
+/// <summary>Silo-local source of a tenant's schema set (built-in schemas plus the tenant's extensions).</summary>
+public interface ITenantSchemaCatalog
+{
+    ValueTask<ScimSchemaSet> GetAsync(string tenantKey, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The built-in schemas for every tenant.</summary>
+public sealed class DefaultTenantSchemaCatalog : ITenantSchemaCatalog
+{
+    public ValueTask<ScimSchemaSet> GetAsync(string tenantKey, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ScimSchemaSet.Default);
+}

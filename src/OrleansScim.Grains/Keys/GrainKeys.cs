@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OrleansScim.Grains.Keys;
+
+/// <summary>
+/// The one place grain keys are built. Keys are <c>"{tenantKey}/{part}/…"</c>; every part that may
+/// hold user input (a userName may contain <c>/ # ? \</c>) is percent-encoded, so distinct inputs never
+/// share a key. The tenant key is <c>"{tenantId}.{incarnation}"</c>: deleting a tenant retires its
+/// incarnation, so a tenant created again with the same id starts from an empty key space.
+/// </summary>
+public static class GrainKeys
+{
+    /// <summary>Keys longer than this (after encoding) are shortened to a hash so storage keys stay bounded.</summary>
+    private const int MaxEncodedValueLength = 200;
+
+    public static string TenantKey(string tenantId, string incarnation) => tenantId + "." + incarnation;
+
+    public static string TenantIdOf(string tenantKey)
+    {
+        var dot = tenantKey.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? tenantKey : tenantKey[..dot];
+    }
+
+    /// <summary>The tenant key of a key built by this class.</summary>
+    public static string TenantKeyOf(string grainKey)
+    {
+        var slash = grainKey.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? grainKey : grainKey[..slash];
+    }
+
+    /// <summary>The last part of a key (a resource id), decoded.</summary>
+    public static string LastPartOf(string grainKey) => Uri.UnescapeDataString(grainKey[(grainKey.LastIndexOf('/') + 1)..]);
+
+    public static string Resource(string tenantKey, string resourceId) => tenantKey + "/" + Encode(resourceId);
+
+    public static string Directory(string tenantKey, string resourceType) => tenantKey + "/" + resourceType;
+
+    public static string Segment(string tenantKey, string resourceType, long segment) =>
+        tenantKey + "/" + resourceType + "/" + segment.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An index entry key; <paramref name="normalizedValue"/> is already case-folded where the index is case-insensitive.</summary>
+    public static string Index(string tenantKey, string indexName, string normalizedValue) =>
+        tenantKey + "/" + indexName + "/" + EncodeBounded(normalizedValue);
+
+    public static string Encode(string value) => Uri.EscapeDataString(value);
+
+    private static string EncodeBounded(string value)
+    {
+        var encoded = Encode(value);
+        if (encoded.Length <= MaxEncodedValueLength)
+        {
+            return encoded;
+        }
+
+        // Long values: a readable prefix plus a hash of the whole value keeps keys short and distinct.
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+        return "~" + encoded[..64] + "~" + hash;
+    }
+}

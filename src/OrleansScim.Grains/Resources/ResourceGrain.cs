@@ -1,0 +1,645 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Directory;
+using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Indexes;
+using OrleansScim.Grains.Keys;
+using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Patch;
+using OrleansScim.Protocol.Resources;
+using OrleansScim.Protocol.Schemas;
+
+namespace OrleansScim.Grains.Resources;
+
+/// <summary>
+/// What users and groups share: the SCIM operations on one resource, its index entries, its directory
+/// entry and its membership notices. Requests run one at a time (the grain is not reentrant); the only
+/// calls that interleave are membership notices and read-only checks from other grains, and those
+/// change state under <see cref="_gate"/>, which is never held across a call to another grain.
+/// </summary>
+#pragma warning disable CA1001 // SemaphoreSlim only needs disposing when its AvailableWaitHandle is used, which it never is here.
+public abstract partial class ResourceGrain(
+    IPersistentState<ResourceState> state,
+    ITenantSchemaCatalog catalog,
+    IOptions<ScimGrainOptions> options,
+    ILogger logger) : Grain, IResourceGrain
+#pragma warning restore CA1001
+{
+    private const int MaxCommitAttempts = 5;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly HashSet<string> _claimingIndexKeys = new(StringComparer.Ordinal);
+    private JsonObject? _attributes;
+    private long _attributesRevision;
+    private string? _documentJson;
+    private string? _cachedBaseUrl;
+    private byte[]? _cachedBody;
+    private bool _inProgress;
+
+    protected string TenantKey { get; private set; } = "";
+
+    protected string ResourceId { get; private set; } = "";
+
+    protected abstract string ResourceTypeName { get; }
+
+    /// <summary>The endpoint name under the SCIM base, e.g. "Users".</summary>
+    protected abstract string EndpointName { get; }
+
+    protected bool Exists => state.State.Attributes is not null;
+
+    protected ResourceState State => state.State;
+
+    /// <summary>The committed attributes; only valid while <see cref="Exists"/>.</summary>
+    protected JsonObject Attributes => _attributes!;
+
+    protected IDirectoryGrain Directory => GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(TenantKey, ResourceTypeName));
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        TenantKey = GrainKeys.TenantKeyOf(key);
+        ResourceId = GrainKeys.LastPartOf(key);
+        if (Exists)
+        {
+            _attributes = ScimJson.ParseTrusted(state.State.Attributes!);
+            await RebuildDocumentAsync(cancellationToken);
+        }
+
+        if (state.State.PendingNotices.Count > 0)
+        {
+            await DeliverNoticesAsync(cancellationToken);
+        }
+    }
+
+    public async Task<ScimResponse> CreateAsync(ResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (Exists || _inProgress)
+            {
+                return ScimResponses.Error(409, ScimErrorType.Uniqueness, $"A {ResourceTypeName} with id '{ResourceId}' already exists.");
+            }
+
+            var schemas = await catalog.GetAsync(TenantKey, cancellationToken);
+            var type = ResourceTypeIn(schemas);
+            var body = ScimJson.ParseObject(request.Body);
+            var attributes = ResourceNormalizer.Normalize(body, type, schemas.RejectUndeclaredExtensions);
+            ResourceNormalizer.EnsureRequired(attributes, type);
+            _inProgress = true;
+            try
+            {
+                var notices = await PrepareChangeAsync(null, attributes, cancellationToken);
+                var indexValues = IndexValuesOf(attributes).ToList();
+                await ClaimAsync(indexValues, cancellationToken);
+                try
+                {
+                    var sequence = await Directory.AllocateSequenceAsync(cancellationToken);
+                    await SegmentOf(sequence).AddPendingAsync(sequence, ResourceId, cancellationToken);
+                    await AddLookupsAsync(indexValues, cancellationToken);
+                    await _gate.WaitAsync(cancellationToken);
+                    try
+                    {
+                        var now = DateTimeOffset.UtcNow;
+                        state.State = new ResourceState
+                        {
+                            Attributes = ScimJson.Serialize(attributes),
+                            Created = now,
+                            LastModified = now,
+                            Version = 1,
+                            Sequence = sequence,
+                            PendingNotices = notices,
+                        };
+                        await state.WriteStateAsync(cancellationToken);
+                        SetAttributes(attributes);
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+                catch
+                {
+                    await ReleaseAsync(indexValues.Where(v => v.Unique), CancellationToken.None);
+                    throw;
+                }
+            }
+            finally
+            {
+                _inProgress = false;
+                _claimingIndexKeys.Clear();
+            }
+
+            await PublishAsync(type, cancellationToken);
+            await DeliverNoticesAsync(cancellationToken);
+            LogCreated(logger, ResourceTypeName, ResourceId);
+            return Respond(201, type, request, withLocation: true);
+        }
+        catch (ScimException e)
+        {
+            return ScimResponses.Error(e);
+        }
+    }
+
+    public async Task<ScimResponse> GetAsync(ResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!Exists)
+            {
+                return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+            }
+
+            var etag = ResourceMeta.FormatETag(state.State.Version);
+            if (ETags.Matches(request.IfNoneMatch, etag))
+            {
+                return ScimResponses.NotModified(etag);
+            }
+
+            var type = ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken));
+            return Respond(200, type, request, withLocation: false);
+        }
+        catch (ScimException e)
+        {
+            return ScimResponses.Error(e);
+        }
+    }
+
+    public Task<ScimResponse> ReplaceAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
+        UpdateAsync(request, (type, schemas, current) =>
+        {
+            var body = ScimJson.ParseObject(request.Body);
+            var replacement = ResourceNormalizer.Normalize(body, type, schemas.RejectUndeclaredExtensions);
+            ResourceNormalizer.EnsureRequired(replacement, type);
+            ImmutableAttributes.EnsureUnchanged(type, current, replacement);
+            return replacement;
+        }, successStatus: 200, cancellationToken);
+
+    public Task<ScimResponse> PatchAsync(ResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        JsonObject? body = null;
+        return UpdateAsync(request, (type, schemas, current) =>
+        {
+            body ??= ScimJson.ParseObject(request.Body);
+            return PatchEngine.Apply(current, body, type, schemas.RejectUndeclaredExtensions);
+        }, successStatus: PatchSuccessStatus(request), cancellationToken);
+    }
+
+    public async Task<ScimResponse> DeleteAsync(ResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!Exists)
+            {
+                return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+            }
+
+            EnsureIfMatch(request.IfMatch);
+            var sequence = state.State.Sequence;
+            var indexValues = IndexValuesOf(Attributes).ToList();
+            _inProgress = true;
+            try
+            {
+                await SegmentOf(sequence).MarkRemovingAsync(sequence, cancellationToken);
+                await _gate.WaitAsync(cancellationToken);
+                try
+                {
+                    var notices = DeletionNotices();
+                    if (notices.Count == 0)
+                    {
+                        await state.ClearStateAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        // A tombstone keeps the notices until they are delivered, so no group keeps a deleted member.
+                        state.State = new ResourceState { PendingNotices = notices, Sequence = sequence };
+                        await state.WriteStateAsync(cancellationToken);
+                    }
+
+                    SetAttributes(null);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+
+                await ReleaseAsync(indexValues, cancellationToken);
+                await SegmentOf(sequence).RemoveAsync(sequence, cancellationToken);
+            }
+            finally
+            {
+                _inProgress = false;
+            }
+
+            await DeliverNoticesAsync(cancellationToken);
+            LogDeleted(logger, ResourceTypeName, ResourceId);
+            DeactivateOnIdle();
+            return ScimResponses.NoContent();
+        }
+        catch (ScimException e)
+        {
+            return ScimResponses.Error(e);
+        }
+    }
+
+    public Task<ResourceSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        if (_inProgress)
+        {
+            return Task.FromResult(new ResourceSnapshot(SnapshotState.InProgress, null));
+        }
+
+        return Task.FromResult(Exists && _documentJson is not null
+            ? new ResourceSnapshot(SnapshotState.Committed, new DirectoryDocument(state.State.Sequence, ResourceId, state.State.Version, _documentJson))
+            : new ResourceSnapshot(SnapshotState.Missing, null));
+    }
+
+    public Task<bool> HoldsIndexEntryAsync(string indexGrainKey, CancellationToken cancellationToken = default)
+    {
+        if (_claimingIndexKeys.Contains(indexGrainKey))
+        {
+            return Task.FromResult(true);
+        }
+
+        return Task.FromResult(Exists && IndexValuesOf(Attributes).Any(v => IndexKey(v) == indexGrainKey));
+    }
+
+    public Task<IReadOnlyList<string>> GetGroupIdsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(Exists ? [.. state.State.MemberOf] : []);
+
+    public async Task PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        if (Exists)
+        {
+            await ReleaseAsync(IndexValuesOf(Attributes).ToList(), cancellationToken);
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await state.ClearStateAsync(cancellationToken);
+            SetAttributes(null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        DeactivateOnIdle();
+    }
+
+    /// <summary>The resource type definition (with the tenant's extensions) this grain serves.</summary>
+    protected abstract ResourceTypeDefinition ResourceTypeIn(ScimSchemaSet schemas);
+
+    /// <summary>The index values the attributes contribute, normalized for their index.</summary>
+    protected abstract IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes);
+
+    /// <summary>
+    /// Validates a change before it is committed (e.g. that new group members exist) and returns the
+    /// membership notices it implies. <paramref name="before"/> is null on create.
+    /// </summary>
+    protected virtual Task<List<MembershipNotice>> PrepareChangeAsync(JsonObject? before, JsonObject after, CancellationToken cancellationToken) =>
+        Task.FromResult(new List<MembershipNotice>());
+
+    /// <summary>Notices to deliver when this resource is deleted.</summary>
+    protected abstract List<MembershipNotice> DeletionNotices();
+
+    /// <summary>Adds service-computed attributes (a user's "groups") to the representation.</summary>
+    protected virtual void AddComputedAttributes(JsonObject document)
+    {
+    }
+
+    /// <summary>The status of a successful PATCH: 200 with the resource, or 204 (RFC 7644 §3.5.2).</summary>
+    protected virtual int PatchSuccessStatus(ResourceRequest request) => 200;
+
+    /// <summary>A notice could not be applied because its target does not exist (e.g. a member deleted meanwhile).</summary>
+    protected virtual Task OnNoticeTargetMissingAsync(MembershipNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Changes the committed attributes from a membership notice, serialized with everything else that writes.</summary>
+    protected async Task<bool> ChangeAttributesAsync(Func<JsonObject, bool> change, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return false;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!Exists)
+            {
+                return false;
+            }
+
+            var updated = (JsonObject)Attributes.DeepClone();
+            if (!change(updated))
+            {
+                return true;
+            }
+
+            await CommitAsync(updated, [], cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await PublishAsync(ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken)), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Changes <see cref="ResourceState.MemberOf"/> (the other side of a group's membership).</summary>
+    protected async Task<bool> ChangeMemberOfAsync(string groupId, bool joined, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return false;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!Exists)
+            {
+                return false;
+            }
+
+            var changed = joined ? state.State.MemberOf.Add(groupId) : state.State.MemberOf.Remove(groupId);
+            if (!changed)
+            {
+                return true;
+            }
+
+            state.State.Version++;
+            state.State.LastModified = DateTimeOffset.UtcNow;
+            await state.WriteStateAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await PublishAsync(ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken)), cancellationToken);
+        return true;
+    }
+
+    private async Task<ScimResponse> UpdateAsync(
+        ResourceRequest request,
+        Func<ResourceTypeDefinition, ScimSchemaSet, JsonObject, JsonObject> compute,
+        int successStatus,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!Exists)
+            {
+                return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+            }
+
+            EnsureIfMatch(request.IfMatch);
+            var schemas = await catalog.GetAsync(TenantKey, cancellationToken);
+            var type = ResourceTypeIn(schemas);
+            for (var attempt = 1; ; attempt++)
+            {
+                var revision = _attributesRevision;
+                var before = Attributes;
+                var after = compute(type, schemas, before);
+                var notices = await PrepareChangeAsync(before, after, cancellationToken);
+                var oldValues = IndexValuesOf(before).ToList();
+                var newValues = IndexValuesOf(after).ToList();
+                var added = newValues.Except(oldValues).ToList();
+                var removed = oldValues.Except(newValues).ToList();
+                await ClaimAsync(added, cancellationToken);
+                await AddLookupsAsync(added, cancellationToken);
+                await _gate.WaitAsync(cancellationToken);
+                try
+                {
+                    if (!Exists)
+                    {
+                        return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+                    }
+
+                    if (revision != _attributesRevision)
+                    {
+                        // A membership notice changed the attributes while this request waited: compute again.
+                        if (attempt < MaxCommitAttempts)
+                        {
+                            continue;
+                        }
+
+                        throw new ScimException(409, null, "The resource changed concurrently; retry the request.");
+                    }
+
+                    if (!JsonNode.DeepEquals(before, after))
+                    {
+                        await CommitAsync(after, notices, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    _gate.Release();
+                    _claimingIndexKeys.Clear();
+                }
+
+                await ReleaseAsync(removed, cancellationToken);
+                await PublishAsync(type, cancellationToken);
+                await DeliverNoticesAsync(cancellationToken);
+                return successStatus == 204 ? ScimResponses.NoContent(ResourceMeta.FormatETag(state.State.Version)) : Respond(successStatus, type, request, withLocation: false);
+            }
+        }
+        catch (ScimException e)
+        {
+            return ScimResponses.Error(e);
+        }
+    }
+
+    /// <summary>Writes new attributes; the caller holds <see cref="_gate"/>.</summary>
+    private async Task CommitAsync(JsonObject attributes, List<MembershipNotice> notices, CancellationToken cancellationToken)
+    {
+        state.State.Attributes = ScimJson.Serialize(attributes);
+        state.State.Version++;
+        state.State.LastModified = DateTimeOffset.UtcNow;
+        state.State.PendingNotices = [.. state.State.PendingNotices, .. notices];
+        await state.WriteStateAsync(cancellationToken);
+        SetAttributes(attributes);
+    }
+
+    private void SetAttributes(JsonObject? attributes)
+    {
+        _attributes = attributes;
+        _attributesRevision++;
+        _documentJson = null;
+        _cachedBody = null;
+        _cachedBaseUrl = null;
+    }
+
+    private async Task RebuildDocumentAsync(CancellationToken cancellationToken)
+    {
+        var type = ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken));
+        _documentJson = ScimJson.Serialize(Compose(type, location: null));
+    }
+
+    private async Task PublishAsync(ResourceTypeDefinition type, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        _cachedBody = null;
+        _cachedBaseUrl = null;
+        _documentJson = ScimJson.Serialize(Compose(type, location: null));
+        var sequence = state.State.Sequence;
+        await SegmentOf(sequence).PublishAsync(new DirectoryDocument(sequence, ResourceId, state.State.Version, _documentJson), cancellationToken);
+    }
+
+    private JsonObject Compose(ResourceTypeDefinition type, string? location)
+    {
+        var meta = new ResourceMeta(ResourceTypeName, state.State.Created, state.State.LastModified, state.State.Version);
+        var document = ResourceDocument.Compose(type, ResourceId, Attributes, meta, location);
+        AddComputedAttributes(document);
+        return document;
+    }
+
+    private ScimResponse Respond(int status, ResourceTypeDefinition type, ResourceRequest request, bool withLocation)
+    {
+        var location = $"{request.BaseUrl}/{EndpointName}/{GrainKeys.Encode(ResourceId)}";
+        var etag = ResourceMeta.FormatETag(state.State.Version);
+        var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes);
+        if (!projection.IsDefault)
+        {
+            return ScimResponses.Json(status, projection.Apply(Compose(type, location)), etag, withLocation ? location : null);
+        }
+
+        if (_cachedBody is null || _cachedBaseUrl != request.BaseUrl)
+        {
+            // Whole-resource responses are cached per SCIM base URL: a GET is then one memory copy.
+            _cachedBody = ScimJson.SerializeToUtf8(projection.Apply(Compose(type, location)));
+            _cachedBaseUrl = request.BaseUrl;
+        }
+
+        return ScimResponses.Bytes(status, _cachedBody, etag, withLocation ? location : null);
+    }
+
+    private void EnsureIfMatch(string? ifMatch)
+    {
+        if (ifMatch is not null && !ETags.Matches(ifMatch, ResourceMeta.FormatETag(state.State.Version)))
+        {
+            throw ScimException.PreconditionFailed($"If-Match {ifMatch} does not match the current version {ResourceMeta.FormatETag(state.State.Version)}.");
+        }
+    }
+
+    private IDirectorySegmentGrain SegmentOf(long sequence) =>
+        GrainFactory.GetGrain<IDirectorySegmentGrain>(GrainKeys.Segment(TenantKey, ResourceTypeName, sequence / options.Value.SegmentSize));
+
+    private string IndexKey(IndexValue value) => GrainKeys.Index(TenantKey, value.Index, value.Value);
+
+    private async Task ClaimAsync(IEnumerable<IndexValue> values, CancellationToken cancellationToken)
+    {
+        var claimed = new List<IndexValue>();
+        foreach (var value in values.Where(v => v.Unique))
+        {
+            var key = IndexKey(value);
+            _claimingIndexKeys.Add(key);
+            var result = await GrainFactory.GetGrain<IIndexGrain>(key).ClaimAsync(ResourceId, cancellationToken);
+            if (!result.Claimed)
+            {
+                await ReleaseAsync(claimed, CancellationToken.None);
+                throw ScimException.Uniqueness($"{UniqueAttributeLabel(value.Index)} is already in use by {ResourceTypeName} '{result.HeldBy}'.");
+            }
+
+            claimed.Add(value);
+        }
+    }
+
+    private Task AddLookupsAsync(IEnumerable<IndexValue> values, CancellationToken cancellationToken) =>
+        Task.WhenAll(values.Where(v => !v.Unique).Select(v => GrainFactory.GetGrain<IIndexGrain>(IndexKey(v)).AddAsync(ResourceId, cancellationToken)));
+
+    private Task ReleaseAsync(IEnumerable<IndexValue> values, CancellationToken cancellationToken) =>
+        Task.WhenAll(values.Select(v => GrainFactory.GetGrain<IIndexGrain>(IndexKey(v)).ReleaseAsync(ResourceId, cancellationToken)));
+
+    private static string UniqueAttributeLabel(string index) => index switch
+    {
+        IndexNames.UserName => "userName",
+        IndexNames.GroupDisplayName => "displayName",
+        _ => index,
+    };
+
+    /// <summary>Delivers pending membership notices; undelivered ones stay pending for the next activation.</summary>
+    private async Task DeliverNoticesAsync(CancellationToken cancellationToken)
+    {
+        var notices = state.State.PendingNotices.ToList();
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        var delivered = new List<MembershipNotice>();
+        foreach (var batch in notices.Chunk(64))
+        {
+            var results = await Task.WhenAll(batch.Select(async notice =>
+            {
+                try
+                {
+                    if (!await DeliverAsync(notice, cancellationToken))
+                    {
+                        await OnNoticeTargetMissingAsync(notice, cancellationToken);
+                    }
+
+                    return notice;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogNoticeFailed(logger, e, notice.Kind, notice.TargetType, notice.TargetId);
+                    return null;
+                }
+            }));
+            delivered.AddRange(results.OfType<MembershipNotice>());
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            state.State.PendingNotices.RemoveAll(delivered.Contains);
+            if (!Exists && state.State.PendingNotices.Count == 0)
+            {
+                await state.ClearStateAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private Task<bool> DeliverAsync(MembershipNotice notice, CancellationToken cancellationToken)
+    {
+        var key = GrainKeys.Resource(TenantKey, notice.TargetId);
+        var isUser = notice.TargetType == ResourceTypeNames.User;
+        switch (notice.Kind)
+        {
+            case NoticeKind.Joined:
+                return isUser
+                    ? GrainFactory.GetGrain<IUserGrain>(key).JoinGroupAsync(ResourceId, cancellationToken)
+                    : GrainFactory.GetGrain<IGroupGrain>(key).JoinGroupAsync(ResourceId, cancellationToken);
+            case NoticeKind.Left:
+                var left = isUser
+                    ? GrainFactory.GetGrain<IUserGrain>(key).LeaveGroupAsync(ResourceId, cancellationToken)
+                    : GrainFactory.GetGrain<IGroupGrain>(key).LeaveGroupAsync(ResourceId, cancellationToken);
+                return left.ContinueWith(_ => true, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Current);
+            default:
+                return GrainFactory.GetGrain<IGroupGrain>(key).RemoveMemberAsync(ResourceId, cancellationToken)
+                    .ContinueWith(_ => true, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Current);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{ResourceType} {ResourceId} created")]
+    private static partial void LogCreated(ILogger logger, string resourceType, string resourceId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{ResourceType} {ResourceId} deleted")]
+    private static partial void LogDeleted(ILogger logger, string resourceType, string resourceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Membership notice {Kind} to {TargetType} {TargetId} failed; it stays pending")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, NoticeKind kind, string targetType, string targetId);
+}

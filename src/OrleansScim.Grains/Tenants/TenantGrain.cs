@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using OrleansScim.Grains.Directory;
+using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Keys;
+
+namespace OrleansScim.Grains.Tenants;
+
+/// <summary>
+/// A tenant's identity and tokens. Deleting retires the tenant's incarnation (its key space) at once
+/// and purges the retired data in the background, resuming after a restart.
+/// </summary>
+public sealed partial class TenantGrain(
+    [PersistentState("tenant", GrainStorage.Name)] IPersistentState<TenantState> state,
+    ILogger<TenantGrain> logger) : Grain, ITenantGrain
+{
+    private IGrainTimer? _purgeTimer;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    private bool Exists => state.State.Incarnation is not null;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        SchedulePurge();
+        return Task.CompletedTask;
+    }
+
+    public async Task<TenantCreated?> CreateAsync(CancellationToken cancellationToken = default)
+    {
+        if (Exists)
+        {
+            return null;
+        }
+
+        var incarnation = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var tenantKey = GrainKeys.TenantKey(TenantId, incarnation);
+        var (tokenId, token, hash) = TokenSecrets.Issue();
+        var now = DateTimeOffset.UtcNow;
+        state.State.Incarnation = incarnation;
+        state.State.Created = now;
+        state.State.Tokens = [new TokenSummary(tokenId, now)];
+        // The tenant is written before its token, so a crash in between leaves a token that never worked, not one that works for no tenant.
+        await state.WriteStateAsync(cancellationToken);
+        await GrainFactory.GetGrain<ITokenGrain>(tokenId).RegisterAsync(TenantId, tenantKey, hash, cancellationToken);
+        await ClusterCacheInvalidation.InvalidateTenantAsync(GrainFactory, TenantId, logger);
+        LogCreated(logger, TenantId);
+        return new TenantCreated(TenantId, tenantKey, new IssuedToken(tokenId, token, now));
+    }
+
+    public async Task<TenantInfo?> GetInfoAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        var tenantKey = GrainKeys.TenantKey(TenantId, state.State.Incarnation!);
+        var users = GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).GetCountsAsync(cancellationToken);
+        var groups = GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).GetCountsAsync(cancellationToken);
+        return new TenantInfo(TenantId, state.State.Created, (await users).Total, (await groups).Total, [.. state.State.Tokens]);
+    }
+
+    public async Task<bool> DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return false;
+        }
+
+        var tokenIds = state.State.Tokens.Select(t => t.TokenId).ToList();
+        state.State.RetiredTenantKeys.Add(GrainKeys.TenantKey(TenantId, state.State.Incarnation!));
+        state.State.Incarnation = null;
+        state.State.Tokens = [];
+        await state.WriteStateAsync(cancellationToken);
+        await Task.WhenAll(tokenIds.Select(id => GrainFactory.GetGrain<ITokenGrain>(id).RevokeAsync(cancellationToken)));
+        await ClusterCacheInvalidation.InvalidateTokensAsync(GrainFactory, tokenIds, logger);
+        await ClusterCacheInvalidation.InvalidateTenantAsync(GrainFactory, TenantId, logger);
+        LogDeleted(logger, TenantId);
+        SchedulePurge();
+        return true;
+    }
+
+    public async Task<IssuedToken?> IssueTokenAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        var (tokenId, token, hash) = TokenSecrets.Issue();
+        var issued = new IssuedToken(tokenId, token, DateTimeOffset.UtcNow);
+        state.State.Tokens.Add(new TokenSummary(tokenId, issued.Created));
+        await state.WriteStateAsync(cancellationToken);
+        await GrainFactory.GetGrain<ITokenGrain>(tokenId).RegisterAsync(TenantId, GrainKeys.TenantKey(TenantId, state.State.Incarnation!), hash, cancellationToken);
+        return issued;
+    }
+
+    public async Task<bool> RevokeTokenAsync(string tokenId, CancellationToken cancellationToken = default)
+    {
+        if (!Exists || state.State.Tokens.RemoveAll(t => t.TokenId == tokenId) == 0)
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync(cancellationToken);
+        await GrainFactory.GetGrain<ITokenGrain>(tokenId).RevokeAsync(cancellationToken);
+        // Waits until every silo has dropped the token from its cache: revocation is effective when this returns.
+        await ClusterCacheInvalidation.InvalidateTokensAsync(GrainFactory, [tokenId], logger);
+        return true;
+    }
+
+    public Task<int> GetPendingPurgesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.RetiredTenantKeys.Count);
+
+    private void SchedulePurge()
+    {
+        if (state.State.RetiredTenantKeys.Count == 0 || _purgeTimer is not null)
+        {
+            return;
+        }
+
+        _purgeTimer = this.RegisterGrainTimer(PurgeAsync, new GrainTimerCreationOptions
+        {
+            DueTime = TimeSpan.Zero,
+            Period = TimeSpan.FromSeconds(30),
+            Interleave = false,
+            KeepAlive = true,
+        });
+    }
+
+    private async Task PurgeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var tenantKey in state.State.RetiredTenantKeys.ToList())
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).PurgeAsync(cancellationToken);
+                await GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).PurgeAsync(cancellationToken);
+                state.State.RetiredTenantKeys.Remove(tenantKey);
+                await SaveAsync(cancellationToken);
+                LogPurged(logger, TenantId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Retried by the next timer tick (or after reactivation).
+                LogPurgeFailed(logger, e, TenantId);
+                return;
+            }
+        }
+
+        _purgeTimer?.Dispose();
+        _purgeTimer = null;
+    }
+
+    private Task SaveAsync(CancellationToken cancellationToken) =>
+        Exists || state.State.RetiredTenantKeys.Count > 0 ? state.WriteStateAsync(cancellationToken) : state.ClearStateAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} created")]
+    private static partial void LogCreated(ILogger logger, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} deleted; purging its data")]
+    private static partial void LogDeleted(ILogger logger, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: data of a deleted incarnation purged")]
+    private static partial void LogPurged(ILogger logger, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: purge failed; will retry")]
+    private static partial void LogPurgeFailed(ILogger logger, Exception exception, string tenantId);
+}
+
+[GenerateSerializer, Alias("scim.TenantState")]
+public sealed class TenantState
+{
+    /// <summary>The current key space; null when the tenant does not exist.</summary>
+    [Id(0)] public string? Incarnation { get; set; }
+
+    [Id(1)] public DateTimeOffset Created { get; set; }
+
+    [Id(2)] public List<TokenSummary> Tokens { get; set; } = [];
+
+    /// <summary>Key spaces of deleted incarnations whose data is still being purged.</summary>
+    [Id(3)] public List<string> RetiredTenantKeys { get; set; } = [];
+}

@@ -1,0 +1,33 @@
+namespace OrleansScim.Grains.Tenants;
+
+public sealed class TokenGrain([PersistentState("token", GrainStorage.Name)] IPersistentState<TokenState> state) : Grain, ITokenGrain
+{
+    public async Task RegisterAsync(string tenantId, string tenantKey, byte[] secretHash, CancellationToken cancellationToken = default)
+    {
+        state.State = new TokenState { TenantId = tenantId, TenantKey = tenantKey, SecretHash = secretHash };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task RevokeAsync(CancellationToken cancellationToken = default)
+    {
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync(cancellationToken);
+        }
+    }
+
+    public Task<TokenRecord?> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.RecordExists && state.State.TenantId is { } tenantId
+            ? new TokenRecord(tenantId, state.State.TenantKey!, state.State.SecretHash!)
+            : null);
+}
+
+[GenerateSerializer, Alias("scim.TokenState")]
+public sealed class TokenState
+{
+    [Id(0)] public string? TenantId { get; set; }
+
+    [Id(1)] public string? TenantKey { get; set; }
+
+    [Id(2)] public byte[]? SecretHash { get; set; }
+}

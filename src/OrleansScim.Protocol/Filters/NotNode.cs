@@ -1,0 +1,4 @@
+namespace OrleansScim.Protocol.Filters;
+
+/// <summary><c>not (FILTER)</c>.</summary>
+public sealed record NotNode(FilterNode Operand) : FilterNode;

@@ -1,0 +1,398 @@
+using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Resources;
+using OrleansScim.Protocol.Schemas;
+
+namespace OrleansScim.Protocol.Patch;
+
+/// <summary>
+/// Applies PATCH steps (RFC 7644 §3.5.2) to a copy of a resource's attributes. The input is never
+/// modified, so a failure in any operation leaves the resource as it was (the PatchOp is atomic).
+/// </summary>
+public static class PatchEngine
+{
+    /// <summary>Parses, plans and applies a PatchOp body; returns the new attributes.</summary>
+    public static JsonObject Apply(JsonObject attributes, JsonObject patchBody, ResourceTypeDefinition type, bool rejectUndeclared)
+    {
+        var operations = PatchRequestParser.Parse(patchBody);
+        var steps = PatchPlanner.Plan(operations, type, attributes, rejectUndeclared);
+        return Apply(attributes, steps, type);
+    }
+
+    public static JsonObject Apply(JsonObject attributes, IEnumerable<PatchStep> steps, ResourceTypeDefinition type)
+    {
+        var document = (JsonObject)attributes.DeepClone();
+        foreach (var step in steps)
+        {
+            ApplyStep(document, step);
+        }
+
+        ResourceNormalizer.EnsureRequired(document, type);
+        return document;
+    }
+
+    private static void ApplyStep(JsonObject document, PatchStep step)
+    {
+        var target = step.Target;
+        var uri = target.Attribute.ExtensionUri;
+        var container = uri is null ? document : document.GetOrAddObject(uri);
+        if (target.Attribute.IsUndeclared)
+        {
+            UndeclaredPatch.Apply(container, step);
+        }
+        else if (target.Filter is not null)
+        {
+            ApplyFiltered(container, step);
+        }
+        else if (target.SubAttribute is not null)
+        {
+            ApplySubAttribute(container, step);
+        }
+        else
+        {
+            ApplyWhole(container, step);
+        }
+
+        if (uri is not null && container.Count == 0)
+        {
+            document.RemoveIgnoreCase(uri);
+        }
+    }
+
+    private static void ApplyWhole(JsonObject container, PatchStep step)
+    {
+        var attribute = step.Target.Attribute.Attribute;
+        var name = attribute.Name;
+        var current = container.GetIgnoreCase(name);
+        if (step.Op == PatchOperationType.Remove)
+        {
+            if (attribute.MultiValued && step.Value is not null && current is JsonArray values)
+            {
+                RemoveListedValues(values, ValueNormalizer.Normalize(attribute, step.Value, step.Target.Text) as JsonArray);
+                SetOrRemove(container, name, values);
+                return;
+            }
+
+            EnsureMutable(attribute, current, replacement: null, step.Target.Text);
+            container.RemoveIgnoreCase(name);
+            return;
+        }
+
+        var value = ValueNormalizer.Normalize(attribute, step.Value, step.Target.Text);
+        if (value is null)
+        {
+            if (step.Op == PatchOperationType.Replace)
+            {
+                EnsureMutable(attribute, current, replacement: null, step.Target.Text);
+                container.RemoveIgnoreCase(name);
+            }
+
+            return;
+        }
+
+        value = WriteOnlyValues.Protect(attribute, value);
+        if (attribute.MultiValued)
+        {
+            var incoming = (JsonArray)value;
+            if (step.Op == PatchOperationType.Replace || current is not JsonArray existing)
+            {
+                container.SetIgnoreCase(name, incoming);
+                return;
+            }
+
+            foreach (var element in incoming.ToList())
+            {
+                incoming.Remove(element);
+                AddElement(existing, element!);
+            }
+
+            MultiValuedRules.EnsureSinglePrimary(existing, step.Target.Text);
+            return;
+        }
+
+        if (attribute.IsComplex && current is JsonObject existingObject)
+        {
+            // RFC 7644 §3.5.2.1/§3.5.2.3: sub-attributes not named in the value are left unchanged.
+            foreach (var (key, sub) in ((JsonObject)value).ToList())
+            {
+                var subDefinition = attribute.FindSubAttribute(key)!;
+                EnsureMutable(subDefinition, existingObject.GetIgnoreCase(key), sub, step.Target.Text + "." + key);
+                existingObject.SetIgnoreCase(key, sub?.DeepClone());
+            }
+
+            return;
+        }
+
+        EnsureMutable(attribute, current, value, step.Target.Text);
+        container.SetIgnoreCase(name, value);
+    }
+
+    private static void ApplySubAttribute(JsonObject container, PatchStep step)
+    {
+        var attribute = step.Target.Attribute.Attribute;
+        var sub = step.Target.SubAttribute!;
+        var current = container.GetIgnoreCase(attribute.Name);
+        var value = step.Op == PatchOperationType.Remove ? null : ValueNormalizer.NormalizeSimple(sub, step.Value, step.Target.Text);
+        if (!attribute.MultiValued)
+        {
+            var target = current as JsonObject ?? new JsonObject();
+            SetSub(target, sub, value, step.Target.Text);
+            SetOrRemove(container, attribute.Name, target);
+            return;
+        }
+
+        // "emails.value" without a filter addresses that sub-attribute of every value (RFC 7644 §3.5.2).
+        var values = current as JsonArray ?? [];
+        if (values.Count == 0 && value is not null)
+        {
+            values.Add(new JsonObject { [sub.Name] = value });
+        }
+        else
+        {
+            foreach (var element in values.OfType<JsonObject>())
+            {
+                SetSub(element, sub, value?.DeepClone(), step.Target.Text);
+            }
+
+            RemoveEmptyElements(values);
+        }
+
+        MultiValuedRules.EnsureSinglePrimary(values, step.Target.Text);
+        SetOrRemove(container, attribute.Name, values);
+    }
+
+    private static void ApplyFiltered(JsonObject container, PatchStep step)
+    {
+        var target = step.Target;
+        var attribute = target.Attribute.Attribute;
+        var values = container.GetIgnoreCase(attribute.Name) as JsonArray ?? [];
+        var matches = values.Where(element => element is not null && target.Filter!.Matches(element)).ToList();
+        if (step.Op == PatchOperationType.Remove)
+        {
+            // Removing what is not there leaves the resource as it is: Azure AD retries removals.
+            foreach (var match in matches)
+            {
+                if (target.SubAttribute is null)
+                {
+                    values.Remove(match);
+                }
+                else
+                {
+                    SetSub((JsonObject)match!, target.SubAttribute, null, target.Text);
+                }
+            }
+
+            RemoveEmptyElements(values);
+            SetOrRemove(container, attribute.Name, values);
+            return;
+        }
+
+        JsonNode? lastPrimary = null;
+        if (matches.Count == 0)
+        {
+            // RFC 7644 §3.5.2.3 says noTarget; Azure AD expects replace of emails[type eq "work"].value to
+            // create the work email, so a filter that fixes sub-attribute values seeds a new element.
+            var seed = target.Filter!.CreateSeed()
+                ?? throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter in '{target.Text}'.");
+            var created = BuildElement(attribute, seed, target, step.Value);
+            if (created is null)
+            {
+                return;
+            }
+
+            values.Add(created);
+            lastPrimary = MultiValuedRules.IsPrimary(created) ? created : null;
+        }
+        else
+        {
+            foreach (var match in matches)
+            {
+                var element = (JsonObject)match!;
+                if (target.SubAttribute is not null)
+                {
+                    var value = ValueNormalizer.NormalizeSimple(target.SubAttribute, step.Value, target.Text);
+                    SetSub(element, target.SubAttribute, value, target.Text);
+                }
+                else
+                {
+                    var replacement = ValueNormalizer.NormalizeElement(attribute, step.Value, target.Text) as JsonObject
+                        ?? throw ScimException.InvalidValue($"'{target.Text}' needs an object value.");
+                    if (step.Op == PatchOperationType.Replace)
+                    {
+                        EnsureImmutableSubsUnchanged(attribute, element, replacement, target.Text);
+                        element.Clear();
+                    }
+
+                    foreach (var (key, sub) in replacement.ToList())
+                    {
+                        replacement.Remove(key);
+                        element.SetIgnoreCase(key, sub);
+                    }
+                }
+
+                if (MultiValuedRules.IsPrimary(element))
+                {
+                    lastPrimary = element;
+                }
+            }
+
+            RemoveEmptyElements(values);
+        }
+
+        if (lastPrimary is not null)
+        {
+            MultiValuedRules.KeepOnlyPrimary(values, lastPrimary);
+        }
+
+        SetOrRemove(container, attribute.Name, values);
+    }
+
+    private static JsonObject? BuildElement(AttributeDefinition attribute, JsonObject seed, PatchTarget target, JsonNode? value)
+    {
+        if (target.SubAttribute is not null)
+        {
+            var subValue = ValueNormalizer.NormalizeSimple(target.SubAttribute, value, target.Text);
+            if (subValue is null)
+            {
+                return null;
+            }
+
+            seed[target.SubAttribute.Name] = subValue;
+            return ValueNormalizer.NormalizeElement(attribute, seed, target.Text) as JsonObject;
+        }
+
+        if (ValueNormalizer.NormalizeElement(attribute, value, target.Text) is not JsonObject element)
+        {
+            return null;
+        }
+
+        foreach (var (key, seeded) in seed)
+        {
+            if (element.GetIgnoreCase(key) is null)
+            {
+                element[key] = seeded?.DeepClone();
+            }
+        }
+
+        return element;
+    }
+
+    /// <summary>RFC 7644 §3.5.2.1: a value already present is not added again; same "value" (and type) merges.</summary>
+    private static void AddElement(JsonArray values, JsonNode element)
+    {
+        foreach (var existing in values)
+        {
+            if (JsonNode.DeepEquals(existing, element))
+            {
+                return;
+            }
+
+            if (existing is JsonObject existingObject && element is JsonObject incoming && SameValue(existingObject, incoming))
+            {
+                foreach (var (key, sub) in incoming.ToList())
+                {
+                    incoming.Remove(key);
+                    existingObject.SetIgnoreCase(key, sub);
+                }
+
+                if (MultiValuedRules.IsPrimary(existingObject))
+                {
+                    MultiValuedRules.KeepOnlyPrimary(values, existingObject);
+                }
+
+                return;
+            }
+        }
+
+        values.Add(element);
+        if (MultiValuedRules.IsPrimary(element))
+        {
+            MultiValuedRules.KeepOnlyPrimary(values, element);
+        }
+    }
+
+    private static bool SameValue(JsonObject existing, JsonObject incoming)
+    {
+        if (incoming.GetIgnoreCase("value") is not JsonValue incomingValue || existing.GetIgnoreCase("value") is not JsonValue existingValue
+            || !JsonNode.DeepEquals(incomingValue, existingValue))
+        {
+            return false;
+        }
+
+        var incomingType = incoming.GetIgnoreCase("type");
+        var existingType = existing.GetIgnoreCase("type");
+        return incomingType is null || existingType is null || JsonNode.DeepEquals(incomingType, existingType);
+    }
+
+    /// <summary>Azure AD's member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes only those.</summary>
+    private static void RemoveListedValues(JsonArray values, JsonArray? listed)
+    {
+        if (listed is null)
+        {
+            return;
+        }
+
+        foreach (var item in listed)
+        {
+            var toRemove = values.Where(existing =>
+                item is JsonObject wanted && wanted.GetIgnoreCase("value") is JsonValue wantedValue && existing is JsonObject existingObject
+                    ? JsonNode.DeepEquals(existingObject.GetIgnoreCase("value"), wantedValue)
+                    : JsonNode.DeepEquals(existing, item)).ToList();
+            foreach (var existing in toRemove)
+            {
+                values.Remove(existing);
+            }
+        }
+    }
+
+    private static void SetSub(JsonObject element, AttributeDefinition sub, JsonNode? value, string path)
+    {
+        var current = element.GetIgnoreCase(sub.Name);
+        EnsureMutable(sub, current, value, path);
+        if (value is null)
+        {
+            element.RemoveIgnoreCase(sub.Name);
+        }
+        else
+        {
+            element.SetIgnoreCase(sub.Name, value);
+        }
+    }
+
+    /// <summary>RFC 7643 §7 "immutable": may be set when it has no value, never changed afterwards.</summary>
+    private static void EnsureMutable(AttributeDefinition attribute, JsonNode? current, JsonNode? replacement, string path)
+    {
+        if (attribute.Mutability == Mutability.Immutable && ResourceNormalizer.HasValue(current) && !JsonNode.DeepEquals(current, replacement))
+        {
+            throw ScimException.Mutability($"Attribute '{path}' is immutable and already has a value.");
+        }
+    }
+
+    private static void EnsureImmutableSubsUnchanged(AttributeDefinition attribute, JsonObject existing, JsonObject replacement, string path)
+    {
+        foreach (var sub in attribute.SubAttributes.Where(s => s.Mutability == Mutability.Immutable))
+        {
+            EnsureMutable(sub, existing.GetIgnoreCase(sub.Name), replacement.GetIgnoreCase(sub.Name), path + "." + sub.Name);
+        }
+    }
+
+    private static void RemoveEmptyElements(JsonArray values)
+    {
+        foreach (var empty in values.Where(v => v is JsonObject o && o.Count == 0).ToList())
+        {
+            values.Remove(empty);
+        }
+    }
+
+    private static void SetOrRemove(JsonObject container, string name, JsonNode value)
+    {
+        if (ResourceNormalizer.HasValue(value))
+        {
+            container.SetIgnoreCase(name, value);
+        }
+        else
+        {
+            container.RemoveIgnoreCase(name);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Paths;
+using OrleansScim.Protocol.Schemas;
+
+namespace OrleansScim.Protocol.Resources;
+
+/// <summary>
+/// RFC 7644 §3.4.2.5 <c>attributes</c>/<c>excludedAttributes</c> combined with RFC 7643 §7 "returned":
+/// "always" attributes are returned whatever is asked, "never" ones never, "request" ones only when
+/// named in <c>attributes</c>. Unknown names are ignored rather than failing the request.
+/// </summary>
+public sealed class AttributeProjection
+{
+    private readonly ResourceTypeDefinition _type;
+    private readonly HashSet<string>? _included;
+    private readonly HashSet<string>? _excluded;
+
+    private AttributeProjection(ResourceTypeDefinition type, HashSet<string>? included, HashSet<string>? excluded)
+    {
+        _type = type;
+        _included = included;
+        _excluded = excluded;
+    }
+
+    /// <summary>True when no attributes/excludedAttributes were asked for (only "returned" rules apply).</summary>
+    public bool IsDefault => _included is null && _excluded is null;
+
+    public static AttributeProjection Default(ResourceTypeDefinition type) => new(type, null, null);
+
+    public static AttributeProjection Create(ResourceTypeDefinition type, string? attributes, string? excludedAttributes)
+    {
+        var included = Parse(type, attributes);
+        return new AttributeProjection(type, included, included is null ? Parse(type, excludedAttributes) : null);
+    }
+
+    /// <summary>Whether a top-level attribute (e.g. Group <c>members</c>) would appear in the output.</summary>
+    public bool Includes(string attributeName)
+    {
+        var resolved = _type.Resolve(new AttributePath(null, attributeName, null));
+        return resolved is not null && IsIncluded(resolved.Attribute, resolved.CanonicalPath, parentIncluded: false);
+    }
+
+    public JsonObject Apply(JsonObject document)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in document)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (string.Equals(key, "schemas", StringComparison.OrdinalIgnoreCase))
+            {
+                result[key] = value.DeepClone();
+                continue;
+            }
+
+            if (key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && value is JsonObject extension)
+            {
+                var projected = ProjectExtension(key, extension);
+                if (projected.Count > 0)
+                {
+                    result[key] = projected;
+                }
+
+                continue;
+            }
+
+            var resolved = _type.Resolve(new AttributePath(null, key, null));
+            if (resolved is null)
+            {
+                if (_included is null ? Contains(_excluded, key) != true : Contains(_included, key) == true)
+                {
+                    result[key] = value.DeepClone();
+                }
+
+                continue;
+            }
+
+            if (ProjectAttribute(resolved.Attribute, resolved.CanonicalPath, value, parentIncluded: false) is { } kept)
+            {
+                result[key] = kept;
+            }
+        }
+
+        return result;
+    }
+
+    private JsonObject ProjectExtension(string uri, JsonObject extension)
+    {
+        var schema = _type.FindExtension(uri);
+        var canonicalUri = schema?.Id ?? uri;
+        var wholeIncluded = Contains(_included, canonicalUri) == true;
+        var result = new JsonObject();
+        if (Contains(_excluded, canonicalUri) == true)
+        {
+            return result;
+        }
+
+        foreach (var (name, value) in extension)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            var attribute = schema?.FindAttribute(name) ?? new AttributeDefinition { Name = name };
+            if (ProjectAttribute(attribute, canonicalUri + ":" + attribute.Name, value, wholeIncluded) is { } kept)
+            {
+                result[name] = kept;
+            }
+        }
+
+        return result;
+    }
+
+    private JsonNode? ProjectAttribute(AttributeDefinition attribute, string path, JsonNode value, bool parentIncluded)
+    {
+        if (!IsIncluded(attribute, path, parentIncluded))
+        {
+            return attribute.IsComplex && _included is not null && HasIncludedChild(path)
+                ? ProjectSubAttributes(attribute, path, value)
+                : null;
+        }
+
+        if (attribute.IsComplex && _excluded is not null && HasExcludedChild(path))
+        {
+            return ProjectSubAttributes(attribute, path, value);
+        }
+
+        return RemoveNeverReturned(attribute, value.DeepClone());
+    }
+
+    private JsonNode? ProjectSubAttributes(AttributeDefinition attribute, string path, JsonNode value)
+    {
+        JsonObject? Project(JsonObject element)
+        {
+            var result = new JsonObject();
+            foreach (var (name, sub) in element)
+            {
+                var definition = attribute.FindSubAttribute(name) ?? new AttributeDefinition { Name = name };
+                if (sub is not null && IsIncluded(definition, path + "." + definition.Name, parentIncluded: false))
+                {
+                    result[name] = sub.DeepClone();
+                }
+            }
+
+            return result.Count == 0 ? null : result;
+        }
+
+        switch (value)
+        {
+            case JsonObject obj:
+                return Project(obj);
+            case JsonArray array:
+                var projected = new JsonArray();
+                foreach (var element in array.OfType<JsonObject>())
+                {
+                    if (Project(element) is { } kept)
+                    {
+                        projected.Add(kept);
+                    }
+                }
+
+                return projected.Count == 0 ? null : projected;
+            default:
+                return null;
+        }
+    }
+
+    private bool IsIncluded(AttributeDefinition attribute, string path, bool parentIncluded)
+    {
+        switch (attribute.Returned)
+        {
+            case Returned.Never:
+                return false;
+            case Returned.Always:
+                return true;
+        }
+
+        if (_included is not null)
+        {
+            return parentIncluded || Contains(_included, path) == true;
+        }
+
+        if (attribute.Returned == Returned.Request)
+        {
+            return false;
+        }
+
+        return Contains(_excluded, path) != true;
+    }
+
+    private bool HasIncludedChild(string path) => _included!.Any(p => p.StartsWith(path + ".", StringComparison.OrdinalIgnoreCase));
+
+    private bool HasExcludedChild(string path) => _excluded!.Any(p => p.StartsWith(path + ".", StringComparison.OrdinalIgnoreCase));
+
+    private static JsonNode RemoveNeverReturned(AttributeDefinition attribute, JsonNode value)
+    {
+        var never = attribute.SubAttributes.Where(s => s.Returned == Returned.Never).ToList();
+        if (never.Count == 0)
+        {
+            return value;
+        }
+
+        IEnumerable<JsonObject> elements = value switch
+        {
+            JsonObject obj => [obj],
+            JsonArray array => array.OfType<JsonObject>(),
+            _ => [],
+        };
+        foreach (var element in elements)
+        {
+            foreach (var sub in never)
+            {
+                element.RemoveIgnoreCase(sub.Name);
+            }
+        }
+
+        return value;
+    }
+
+    private static bool? Contains(HashSet<string>? set, string path) => set?.Contains(path);
+
+    private static HashSet<string>? Parse(ResourceTypeDefinition type, string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return null;
+        }
+
+        var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (type.FindExtension(raw) is { } extension)
+            {
+                result.Add(extension.Id);
+            }
+            else if (type.Resolve(raw) is { } resolved)
+            {
+                result.Add(resolved.CanonicalPath);
+            }
+            else
+            {
+                result.Add(raw);
+            }
+        }
+
+        return result;
+    }
+}

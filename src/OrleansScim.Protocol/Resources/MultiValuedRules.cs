@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Errors;
+
+namespace OrleansScim.Protocol.Resources;
+
+/// <summary>RFC 7643 §2.4: the "primary" value true appears at most once in a multi-valued attribute.</summary>
+public static class MultiValuedRules
+{
+    public static bool IsPrimary(JsonNode? element) =>
+        element is JsonObject obj
+        && obj.GetIgnoreCase("primary") is JsonValue primary
+        && primary.GetValueKind() == JsonValueKind.True;
+
+    public static void EnsureSinglePrimary(JsonArray values, string path)
+    {
+        var primaries = values.Count(IsPrimary);
+        if (primaries > 1)
+        {
+            throw ScimException.InvalidValue($"Attribute '{path}' has {primaries} values marked primary; at most one is allowed.");
+        }
+    }
+
+    /// <summary>After a PATCH made <paramref name="keep"/> primary, clears the flag on every other value.</summary>
+    public static void KeepOnlyPrimary(JsonArray values, JsonNode keep)
+    {
+        foreach (var value in values)
+        {
+            if (!ReferenceEquals(value, keep) && value is JsonObject obj && IsPrimary(obj))
+            {
+                obj.RemoveIgnoreCase("primary");
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Paths;
+using OrleansScim.Protocol.Schemas;
+
+namespace OrleansScim.Protocol.Resources;
+
+/// <summary>
+/// Turns a POST/PUT body into the canonical attribute set of a resource (RFC 7643 §3, RFC 7644 §3.3):
+/// attribute names in schema case, values in their schema type, extension attributes under their
+/// schema URN. readOnly attributes (id, meta, groups, …) and nulls are ignored, as RFC 7643 §7 and
+/// Azure AD expect; <c>schemas</c> is recomputed by the service, so unknown schema URIs a client lists
+/// (e.g. the ADSCIM Group URI Azure AD sends) are harmless.
+/// </summary>
+public static class ResourceNormalizer
+{
+    public static JsonObject Normalize(JsonObject input, ResourceTypeDefinition type, bool rejectUndeclaredExtensions)
+    {
+        var output = new JsonObject();
+        foreach (var (key, value) in input)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (string.Equals(key, "schemas", StringComparison.OrdinalIgnoreCase))
+            {
+                EnsureSchemasIsStringArray(value);
+                continue;
+            }
+
+            if (key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
+            {
+                NormalizeUrnKey(output, key, value, type, rejectUndeclaredExtensions);
+                continue;
+            }
+
+            NormalizeCoreAttribute(output, key, value, type);
+        }
+
+        return output;
+    }
+
+    /// <summary>Checks required attributes (RFC 7643 §7 "required") after normalization.</summary>
+    public static void EnsureRequired(JsonObject resource, ResourceTypeDefinition type)
+    {
+        foreach (var attribute in type.Schema.Attributes)
+        {
+            if (attribute.Required && !HasValue(resource.GetIgnoreCase(attribute.Name)))
+            {
+                throw ScimException.InvalidValue($"Attribute '{attribute.Name}' is required.");
+            }
+        }
+
+        foreach (var extension in type.Extensions)
+        {
+            var container = resource.GetIgnoreCase(extension.Schema.Id) as JsonObject;
+            if (extension.Required && container is null)
+            {
+                throw ScimException.InvalidValue($"Extension '{extension.Schema.Id}' is required.");
+            }
+
+            if (container is null)
+            {
+                continue;
+            }
+
+            foreach (var attribute in extension.Schema.Attributes)
+            {
+                if (attribute.Required && !HasValue(container.GetIgnoreCase(attribute.Name)))
+                {
+                    throw ScimException.InvalidValue($"Attribute '{extension.Schema.Id}:{attribute.Name}' is required.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Normalizes <paramref name="value"/> for a resolved attribute and stores it, or removes it when empty.</summary>
+    public static void SetAttribute(JsonObject resource, ResolvedPath path, JsonNode? value)
+    {
+        var container = path.ExtensionUri is null ? resource : resource.GetOrAddObject(path.ExtensionUri);
+        if (value is null)
+        {
+            container.RemoveIgnoreCase(path.Attribute.Name);
+        }
+        else
+        {
+            container.SetIgnoreCase(path.Attribute.Name, value);
+        }
+
+        if (path.ExtensionUri is not null && container.Count == 0)
+        {
+            resource.RemoveIgnoreCase(path.ExtensionUri);
+        }
+    }
+
+    public static bool HasValue(JsonNode? node) => node switch
+    {
+        null => false,
+        JsonArray array => array.Count > 0,
+        JsonObject obj => obj.Count > 0,
+        JsonValue value when value.TryGetValue<string>(out var text) => text.Length > 0,
+        _ => true,
+    };
+
+    private static void NormalizeCoreAttribute(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type)
+    {
+        var resolved = type.Resolve(new AttributePath(null, key, null))
+            ?? throw ScimException.InvalidValue($"Attribute '{key}' is not defined for resource type {type.Name}.");
+        Store(output, resolved, value);
+    }
+
+    private static void NormalizeUrnKey(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, bool rejectUndeclared)
+    {
+        if (type.IsCoreSchema(key))
+        {
+            // Some clients nest core attributes under the core schema URN.
+            foreach (var (name, nested) in AsObject(value, key))
+            {
+                if (nested is not null)
+                {
+                    NormalizeCoreAttribute(output, name, nested, type);
+                }
+            }
+
+            return;
+        }
+
+        if (type.FindExtension(key) is { } extension)
+        {
+            foreach (var (name, nested) in AsObject(value, key))
+            {
+                if (nested is null)
+                {
+                    continue;
+                }
+
+                var attribute = extension.FindAttribute(name)
+                    ?? throw ScimException.InvalidValue($"Attribute '{name}' is not defined by schema '{extension.Id}'.");
+                Store(output, new ResolvedPath(extension.Id, attribute, null, IsUndeclared: false), nested);
+            }
+
+            return;
+        }
+
+        if (!AttributePath.TryParse(key, out var path))
+        {
+            throw ScimException.InvalidValue($"'{key}' is neither a schema URN nor an attribute path.");
+        }
+
+        var resolved = type.Resolve(path);
+        if (resolved is { IsUndeclared: false })
+        {
+            // A URN-qualified attribute at top level, e.g. "urn:…:enterprise:2.0:User:employeeNumber": "42".
+            Store(output, resolved, value);
+            return;
+        }
+
+        if (resolved is null && type.FindExtension(path.SchemaUri!) is not null)
+        {
+            throw ScimException.InvalidValue($"Attribute '{key}' is not defined by schema '{path.SchemaUri}'.");
+        }
+
+        if (rejectUndeclared)
+        {
+            throw ScimException.InvalidValue($"Schema '{(value is JsonObject ? key : path.SchemaUri)}' is not registered for this tenant.");
+        }
+
+        if (value is JsonObject extensionObject)
+        {
+            // An extension nobody declared (e.g. a vendor's grouptalk:2.0:User): kept as sent, minus nulls.
+            var container = output.GetOrAddObject(key);
+            foreach (var (name, nested) in extensionObject)
+            {
+                if (UndeclaredValues.Clean(nested) is { } cleaned)
+                {
+                    container.SetIgnoreCase(name, cleaned);
+                }
+            }
+
+            if (container.Count == 0)
+            {
+                output.RemoveIgnoreCase(key);
+            }
+
+            return;
+        }
+
+        if (UndeclaredValues.Clean(value) is { } single)
+        {
+            output.GetOrAddObject(path.SchemaUri!).SetIgnoreCase(path.Name, single);
+        }
+    }
+
+    private static void Store(JsonObject output, ResolvedPath path, JsonNode value)
+    {
+        if (path.Attribute.Mutability == Mutability.ReadOnly || path.SubAttribute is not null)
+        {
+            if (path.SubAttribute is not null && path.Attribute.Mutability != Mutability.ReadOnly)
+            {
+                throw ScimException.InvalidValue($"'{path.CanonicalPath}' names a sub-attribute; send the '{path.Attribute.Name}' object instead.");
+            }
+
+            return;
+        }
+
+        var normalized = ValueNormalizer.Normalize(path.Attribute, value, path.CanonicalPath);
+        if (normalized is not null)
+        {
+            normalized = WriteOnlyValues.Protect(path.Attribute, normalized);
+            SetAttribute(output, path, normalized);
+        }
+    }
+
+    private static JsonObject AsObject(JsonNode value, string key) =>
+        value as JsonObject ?? throw ScimException.InvalidValue($"'{key}' must be a JSON object of attributes.");
+
+    private static void EnsureSchemasIsStringArray(JsonNode value)
+    {
+        if (value is not JsonArray array || array.Any(item => item is not JsonValue v || !v.TryGetValue<string>(out _)))
+        {
+            throw ScimException.InvalidSyntax("'schemas' must be an array of schema URI strings.");
+        }
+    }
+}

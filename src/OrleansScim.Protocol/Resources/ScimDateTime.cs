@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace OrleansScim.Protocol.Resources;
+
+/// <summary>xsd:dateTime rendering used for meta timestamps and dateTime attributes (UTC, milliseconds).</summary>
+public static class ScimDateTime
+{
+    public static string Format(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string text, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AssumeUniversal, out instant);
+}

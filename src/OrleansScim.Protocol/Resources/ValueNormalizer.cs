@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Schemas;
+
+namespace OrleansScim.Protocol.Resources;
+
+/// <summary>
+/// Turns one client-sent attribute value into its canonical stored form, tolerating what Azure AD
+/// sends: booleans as the strings "True"/"False", single values wrapped in one-element arrays
+/// (<c>[{"$ref":null,"value":"id"}]</c>), a complex value given as its bare <c>value</c> string
+/// (<c>"manager":"id"</c>), nulls (ignored) and readOnly sub-attributes (ignored, RFC 7643 §7).
+/// Returns null when nothing is left to store.
+/// </summary>
+public static class ValueNormalizer
+{
+    public static JsonNode? Normalize(AttributeDefinition attribute, JsonNode? value, string path)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return attribute.MultiValued
+            ? NormalizeMultiValued(attribute, value, path)
+            : NormalizeSingle(attribute, UnwrapSingle(value, path), path);
+    }
+
+    /// <summary>Normalizes one element of a multi-valued attribute.</summary>
+    public static JsonNode? NormalizeElement(AttributeDefinition attribute, JsonNode? value, string path) =>
+        value is null ? null : NormalizeSingleValue(attribute, value, path);
+
+    /// <summary>Normalizes a simple (non-complex) value, or a sub-attribute value.</summary>
+    public static JsonNode? NormalizeSimple(AttributeDefinition attribute, JsonNode? value, string path)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        value = UnwrapSingle(value, path);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is JsonObject wrapper && wrapper.Count == 1 && wrapper.TryGetPropertyIgnoreCase("value", out _, out var wrapped))
+        {
+            // Azure AD's older dialect wraps simple values too: "value":[{"value":"False"}].
+            value = wrapped;
+        }
+
+        if (value is not JsonValue scalar)
+        {
+            throw ScimException.InvalidValue($"Attribute '{path}' expects a single {Describe(attribute.Type)} value.");
+        }
+
+        return attribute.Type switch
+        {
+            AttributeType.Boolean => NormalizeBoolean(scalar, path),
+            AttributeType.Integer => NormalizeInteger(scalar, path),
+            AttributeType.Decimal => NormalizeDecimal(scalar, path),
+            AttributeType.DateTime => NormalizeDateTime(scalar, path),
+            AttributeType.Binary => NormalizeBinary(scalar, path),
+            _ => NormalizeString(scalar, path),
+        };
+    }
+
+    private static JsonArray? NormalizeMultiValued(AttributeDefinition attribute, JsonNode value, string path)
+    {
+        var result = new JsonArray();
+        if (value is JsonArray items)
+        {
+            foreach (var item in items)
+            {
+                if (item is not null && NormalizeSingleValue(attribute, item, path) is { } normalized)
+                {
+                    result.Add(normalized);
+                }
+            }
+        }
+        else if (NormalizeSingleValue(attribute, value, path) is { } single)
+        {
+            result.Add(single);
+        }
+
+        if (result.Count == 0)
+        {
+            return null;
+        }
+
+        MultiValuedRules.EnsureSinglePrimary(result, path);
+        return result;
+    }
+
+    private static JsonNode? NormalizeSingle(AttributeDefinition attribute, JsonNode? value, string path) =>
+        value is null ? null : NormalizeSingleValue(attribute, value, path);
+
+    private static JsonNode? NormalizeSingleValue(AttributeDefinition attribute, JsonNode value, string path)
+    {
+        if (!attribute.IsComplex)
+        {
+            return NormalizeSimple(attribute, value, path);
+        }
+
+        switch (value)
+        {
+            case JsonObject obj:
+                return NormalizeComplex(attribute, obj, path);
+            case JsonValue scalar when attribute.FindSubAttribute("value") is { } valueSub:
+                // A complex value sent as its bare "value", e.g. "manager": "id" or "members": ["id"].
+                var normalized = NormalizeSimple(valueSub, scalar, path + ".value");
+                return normalized is null ? null : new JsonObject { [valueSub.Name] = normalized };
+            default:
+                throw ScimException.InvalidValue($"Attribute '{path}' expects a complex value (a JSON object).");
+        }
+    }
+
+    private static JsonObject? NormalizeComplex(AttributeDefinition attribute, JsonObject value, string path)
+    {
+        var result = new JsonObject();
+        foreach (var (key, subValue) in value)
+        {
+            if (subValue is null)
+            {
+                continue;
+            }
+
+            var sub = attribute.FindSubAttribute(key)
+                ?? throw ScimException.InvalidValue($"Attribute '{path}' has no sub-attribute '{key}'.");
+            if (sub.Mutability == Mutability.ReadOnly)
+            {
+                continue;
+            }
+
+            if (NormalizeSimple(sub, subValue, path + "." + sub.Name) is { } normalized)
+            {
+                result[sub.Name] = normalized;
+            }
+        }
+
+        return result.Count == 0 ? null : result;
+    }
+
+    /// <summary>Azure AD wraps single values in arrays; accept exactly one (non-null) element.</summary>
+    private static JsonNode? UnwrapSingle(JsonNode value, string path)
+    {
+        if (value is not JsonArray array)
+        {
+            return value;
+        }
+
+        JsonNode? only = null;
+        var count = 0;
+        foreach (var item in array)
+        {
+            if (item is null)
+            {
+                continue;
+            }
+
+            only = item;
+            count++;
+        }
+
+        return count switch
+        {
+            0 => null,
+            1 => only!.DeepClone(),
+            _ => throw ScimException.InvalidValue($"Attribute '{path}' is single-valued but {count} values were sent."),
+        };
+    }
+
+    private static JsonValue NormalizeString(JsonValue value, string path)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String:
+                return JsonValue.Create(value.GetValue<string>());
+            case JsonValueKind.Number:
+                // Numbers sent for string attributes (employeeNumber: 1234) are kept as their text.
+                return JsonValue.Create(value.ToJsonString());
+            default:
+                throw ScimException.InvalidValue($"Attribute '{path}' expects a string.");
+        }
+    }
+
+    private static JsonValue NormalizeBoolean(JsonValue value, string path)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.True:
+                return JsonValue.Create(true);
+            case JsonValueKind.False:
+                return JsonValue.Create(false);
+            case JsonValueKind.String when bool.TryParse(value.GetValue<string>().Trim(), out var parsed):
+                return JsonValue.Create(parsed);
+            default:
+                throw ScimException.InvalidValue($"Attribute '{path}' expects a boolean.");
+        }
+    }
+
+    private static JsonValue NormalizeInteger(JsonValue value, string path)
+    {
+        var text = value.GetValueKind() switch
+        {
+            JsonValueKind.Number => value.ToJsonString(),
+            JsonValueKind.String => value.GetValue<string>(),
+            _ => null,
+        };
+        if (text is not null && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return JsonValue.Create(number);
+        }
+
+        throw ScimException.InvalidValue($"Attribute '{path}' expects an integer.");
+    }
+
+    private static JsonValue NormalizeDecimal(JsonValue value, string path)
+    {
+        var text = value.GetValueKind() switch
+        {
+            JsonValueKind.Number => value.ToJsonString(),
+            JsonValueKind.String => value.GetValue<string>(),
+            _ => null,
+        };
+        if (text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return JsonValue.Create(number);
+        }
+
+        throw ScimException.InvalidValue($"Attribute '{path}' expects a decimal number.");
+    }
+
+    private static JsonValue NormalizeDateTime(JsonValue value, string path)
+    {
+        if (value.GetValueKind() == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
+        {
+            return JsonValue.Create(ScimDateTime.Format(instant));
+        }
+
+        throw ScimException.InvalidValue($"Attribute '{path}' expects an xsd:dateTime string such as 2026-01-31T12:00:00Z.");
+    }
+
+    private static JsonValue NormalizeBinary(JsonValue value, string path)
+    {
+        if (value.GetValueKind() == JsonValueKind.String)
+        {
+            var text = value.GetValue<string>();
+            var buffer = new byte[(text.Length * 3 / 4) + 3];
+            if (Convert.TryFromBase64String(text, buffer, out _))
+            {
+                return JsonValue.Create(text);
+            }
+        }
+
+        throw ScimException.InvalidValue($"Attribute '{path}' expects base64-encoded binary data.");
+    }
+
+    private static string Describe(AttributeType type) => type switch
+    {
+        AttributeType.Boolean => "boolean",
+        AttributeType.Integer => "integer",
+        AttributeType.Decimal => "decimal",
+        AttributeType.DateTime => "dateTime",
+        AttributeType.Binary => "binary",
+        AttributeType.Reference => "reference",
+        _ => "string",
+    };
+}

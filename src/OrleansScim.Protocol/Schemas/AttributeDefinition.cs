@@ -1,0 +1,44 @@
+namespace OrleansScim.Protocol.Schemas;
+
+/// <summary>One attribute of a schema with its RFC 7643 §7 characteristics.</summary>
+public sealed record AttributeDefinition
+{
+    public required string Name { get; init; }
+
+    public AttributeType Type { get; init; } = AttributeType.String;
+
+    public bool MultiValued { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public bool Required { get; init; }
+
+    public bool CaseExact { get; init; }
+
+    public Mutability Mutability { get; init; } = Mutability.ReadWrite;
+
+    public Returned Returned { get; init; } = Returned.Default;
+
+    public Uniqueness Uniqueness { get; init; } = Uniqueness.None;
+
+    public IReadOnlyList<string> CanonicalValues { get; init; } = [];
+
+    public IReadOnlyList<string> ReferenceTypes { get; init; } = [];
+
+    public IReadOnlyList<AttributeDefinition> SubAttributes { get; init; } = [];
+
+    public bool IsComplex => Type == AttributeType.Complex;
+
+    public AttributeDefinition? FindSubAttribute(string name)
+    {
+        foreach (var sub in SubAttributes)
+        {
+            if (string.Equals(sub.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return sub;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace OrleansScim.Storage.AzureTable.Tests.Grains;
+
+[GenerateSerializer]
+[Alias("OrleansScim.Storage.AzureTable.Tests.TestState")]
+public sealed class TestState
+{
+    [Id(0)]
+    public string Text { get; set; } = string.Empty;
+
+    [Id(1)]
+    public int Counter { get; set; }
+}
