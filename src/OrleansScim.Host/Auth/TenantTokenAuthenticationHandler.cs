@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using OrleansScim.Grains.Tenants;
+using OrleansScim.Host.Endpoints;
+
+namespace OrleansScim.Host.Auth;
+
+/// <summary>Authenticates a tenant's bearer token: the token id finds the record, the secret is checked in constant time.</summary>
+public sealed class TenantTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    TokenRecordCache tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!BearerToken.TryRead(Request, out var token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!TokenSecrets.TryParse(token, out var tokenId, out var secret))
+        {
+            return AuthenticateResult.Fail("Malformed bearer token.");
+        }
+
+        var record = await tokens.GetAsync(tokenId, Context.RequestAborted);
+        if (record is null || !TokenSecrets.Matches(secret, record.SecretHash))
+        {
+            return AuthenticateResult.Fail("Unknown or revoked bearer token.");
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ScimClaims.TenantId, record.TenantId),
+                new Claim(ScimClaims.TenantKey, record.TenantKey),
+                new Claim(ScimClaims.TokenId, tokenId),
+            ],
+            Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"scim\"";
+        return ScimHttp.WriteErrorAsync(Context, 401, null, "A valid bearer token for this tenant is required.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ScimHttp.WriteErrorAsync(Context, 403, null, "This token may not access this resource.");
+}

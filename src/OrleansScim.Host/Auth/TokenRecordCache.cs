@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Tenants;
+
+namespace OrleansScim.Host.Auth;
+
+/// <summary>
+/// This silo's cache of token records, so authenticating a request costs no grain call. Revocation
+/// and tenant deletion clear it on every silo (<see cref="SiloCaches"/>) before they return; the
+/// time limit only bounds staleness if a silo missed a broadcast while partitioned.
+/// </summary>
+public sealed class TokenRecordCache
+{
+    private const int MaxEntries = 200_000;
+    private static readonly TimeSpan PositiveLifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan NegativeLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly IGrainFactory _grains;
+    private readonly SiloCaches _caches;
+    private readonly TimeProvider _time;
+
+    public TokenRecordCache(IGrainFactory grains, SiloCaches caches, TimeProvider time)
+    {
+        _grains = grains;
+        _caches = caches;
+        _time = time;
+        caches.TokenInvalidated += tokenId => _entries.TryRemove(tokenId, out _);
+        caches.TenantInvalidated += tenantId =>
+        {
+            foreach (var (tokenId, entry) in _entries)
+            {
+                if (entry.Record?.TenantId == tenantId)
+                {
+                    _entries.TryRemove(tokenId, out _);
+                }
+            }
+        };
+    }
+
+    public async ValueTask<TokenRecord?> GetAsync(string tokenId, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (_entries.TryGetValue(tokenId, out var cached) && cached.ExpiresAt > now)
+        {
+            return cached.Record;
+        }
+
+        var generation = _caches.Generation;
+        var record = await _grains.GetGrain<ITokenGrain>(tokenId).GetAsync(cancellationToken);
+        if (_entries.Count >= MaxEntries)
+        {
+            // Bounded memory: guessing random token ids must not grow the cache without limit.
+            _entries.Clear();
+        }
+
+        if (_caches.Generation == generation)
+        {
+            _entries[tokenId] = new Entry(record, now + (record is null ? NegativeLifetime : PositiveLifetime));
+        }
+
+        return record;
+    }
+
+    private sealed record Entry(TokenRecord? Record, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Directory;
+using OrleansScim.Grains.Keys;
+using OrleansScim.Grains.Resources;
+using OrleansScim.Protocol.Errors;
+
+namespace OrleansScim.Host.Endpoints;
+
+/// <summary>
+/// /Users and /Groups (RFC 7644 §3.2–§3.6). Each handler turns the HTTP request into one grain call
+/// and writes back the grain's answer.
+/// </summary>
+public static class ResourceEndpoints
+{
+    public static void MapResources(this RouteGroupBuilder scim, string endpoint, string resourceType)
+    {
+        var group = scim.MapGroup("/" + endpoint);
+        group.MapGet("/", (HttpContext context, IGrainFactory grains) => ListAsync(context, grains, resourceType));
+        group.MapPost("/.search", (HttpContext context, IGrainFactory grains) => SearchAsync(context, grains, resourceType));
+        group.MapPost("/", (HttpContext context, IGrainFactory grains) =>
+            CallAsync(context, grains, resourceType, Guid.NewGuid().ToString("D"), readBody: true, (grain, request, ct) => grain.CreateAsync(request, ct)));
+        group.MapGet("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
+            CallAsync(context, grains, resourceType, id, readBody: false, (grain, request, ct) => grain.GetAsync(request, ct)));
+        group.MapPut("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
+            CallAsync(context, grains, resourceType, id, readBody: true, (grain, request, ct) => grain.ReplaceAsync(request, ct)));
+        group.MapPatch("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
+            CallAsync(context, grains, resourceType, id, readBody: true, (grain, request, ct) => grain.PatchAsync(request, ct)));
+        group.MapDelete("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
+            CallAsync(context, grains, resourceType, id, readBody: false, (grain, request, ct) => grain.DeleteAsync(request, ct)));
+    }
+
+    private static async Task<IResult> CallAsync(
+        HttpContext context,
+        IGrainFactory grains,
+        string resourceType,
+        string id,
+        bool readBody,
+        Func<IResourceGrain, ResourceRequest, CancellationToken, Task<ScimResponse>> call)
+    {
+        try
+        {
+            var request = context.Request;
+            var resourceRequest = new ResourceRequest
+            {
+                BaseUrl = ScimHttp.BaseUrl(context),
+                Body = readBody ? await ScimHttp.ReadBodyAsync(request) : null,
+                IfMatch = request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null,
+                IfNoneMatch = request.Headers.IfNoneMatch.Count > 0 ? request.Headers.IfNoneMatch.ToString() : null,
+                Attributes = request.Query["attributes"].FirstOrDefault(),
+                ExcludedAttributes = request.Query["excludedAttributes"].FirstOrDefault(),
+            };
+            var key = GrainKeys.Resource(ScimHttp.TenantKey(context), id);
+            IResourceGrain grain = resourceType == ResourceTypeNames.User ? grains.GetGrain<IUserGrain>(key) : grains.GetGrain<IGroupGrain>(key);
+            return new ScimResult(await call(grain, resourceRequest, context.RequestAborted));
+        }
+        catch (ScimException e)
+        {
+            return ScimHttp.Error(e);
+        }
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, string resourceType)
+    {
+        try
+        {
+            var query = context.Request.Query;
+            var request = new ListRequest
+            {
+                BaseUrl = ScimHttp.BaseUrl(context),
+                Filter = query["filter"].FirstOrDefault(),
+                StartIndex = ParseInt(query["startIndex"].FirstOrDefault(), "startIndex"),
+                Count = ParseInt(query["count"].FirstOrDefault(), "count"),
+                Cursor = query["cursor"].FirstOrDefault(),
+                SortBy = query["sortBy"].FirstOrDefault(),
+                SortOrder = query["sortOrder"].FirstOrDefault(),
+                Attributes = query["attributes"].FirstOrDefault(),
+                ExcludedAttributes = query["excludedAttributes"].FirstOrDefault(),
+            };
+            return await QueryAsync(context, grains, resourceType, request);
+        }
+        catch (ScimException e)
+        {
+            return ScimHttp.Error(e);
+        }
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains, string resourceType)
+    {
+        try
+        {
+            var body = await ScimHttp.ReadBodyAsync(context.Request);
+            var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
+            return await QueryAsync(context, grains, resourceType, request);
+        }
+        catch (ScimException e)
+        {
+            return ScimHttp.Error(e);
+        }
+    }
+
+    private static async Task<IResult> QueryAsync(HttpContext context, IGrainFactory grains, string resourceType, ListRequest request) =>
+        new ScimResult(await grains.GetGrain<IDirectoryQueryGrain>(0).ListAsync(ScimHttp.TenantKey(context), resourceType, request, context.RequestAborted));
+
+    private static int? ParseInt(string? text, string name)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw ScimException.InvalidValue($"Query parameter '{name}' must be an integer.");
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using OrleansScim.Grains.Contracts;
+using OrleansScim.Host.Auth;
+using OrleansScim.Host.Hosting;
+using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Resources;
+
+namespace OrleansScim.Host.Endpoints;
+
+/// <summary>The HTTP side of SCIM: reading bodies, knowing the caller's tenant and base URL, writing responses.</summary>
+public static class ScimHttp
+{
+    public const string ContentType = ScimJson.MediaType + "; charset=utf-8";
+
+    /// <summary>The tenant key of the authenticated caller.</summary>
+    public static string TenantKey(HttpContext context) =>
+        context.User.FindFirst(ScimClaims.TenantKey)?.Value
+        ?? throw new InvalidOperationException("SCIM endpoint reached without tenant authentication.");
+
+    /// <summary>The SCIM base URL the client used: <c>{origin}/tenants/{id}/scim/v2</c> or <c>{origin}/scim/v2</c>.</summary>
+    public static string BaseUrl(HttpContext context)
+    {
+        var origin = Origin(context);
+        return context.Request.RouteValues.TryGetValue("tenantId", out var tenant) && tenant is string tenantId
+            ? $"{origin}/tenants/{tenantId}/scim/v2"
+            : $"{origin}/scim/v2";
+    }
+
+    public static string Origin(HttpContext context)
+    {
+        var configured = context.RequestServices.GetRequiredService<IOptions<ScimHttpOptions>>().Value.PublicBaseUrl;
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured.TrimEnd('/');
+        }
+
+        var request = context.Request;
+        return $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    /// <summary>Reads a JSON request body, enforcing the size limit and a JSON media type.</summary>
+    public static async Task<string> ReadBodyAsync(HttpRequest request)
+    {
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<ScimHttpOptions>>().Value.MaxRequestBodyBytes;
+        if (request.ContentType is { Length: > 0 } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ScimException(415, null, $"Content-Type '{contentType}' is not supported; send {ScimJson.MediaType} or application/json.");
+        }
+
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw ScimException.InvalidSyntax("The request body is not valid UTF-8.");
+        }
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, int status, string? scimType, string detail) =>
+        new ScimResult(new ScimResponse
+        {
+            Status = status,
+            Body = ScimJson.SerializeToUtf8(ScimError.ToJson(status, scimType, detail)),
+        }).ExecuteAsync(context);
+
+    public static ScimResult Error(ScimException exception) =>
+        new(new ScimResponse { Status = exception.Status, Body = ScimJson.SerializeToUtf8(ScimError.ToJson(exception)) });
+
+    private static ScimException TooLarge(int limit) => new(413, null, $"The request body exceeds the limit of {limit} bytes.");
+}
+
+/// <summary>Writes a <see cref="ScimResponse"/> computed in the cluster as it is.</summary>
+public sealed class ScimResult(ScimResponse response) : IResult
+{
+    public ScimResponse Response => response;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var http = httpContext.Response;
+        http.StatusCode = response.Status;
+        if (response.ETag is not null)
+        {
+            http.Headers.ETag = response.ETag;
+        }
+
+        if (response.Location is not null)
+        {
+            http.Headers.Location = response.Location;
+        }
+
+        if (response.Body is { Length: > 0 } body && response.Status != StatusCodes.Status304NotModified)
+        {
+            http.ContentType = ScimHttp.ContentType;
+            http.ContentLength = body.Length;
+            await http.Body.WriteAsync(body, httpContext.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansScim.Host.Hosting;
+
+/// <summary>
+/// Section <c>Cluster</c>: how this process joins (or forms) a cluster. (Not <c>Orleans</c>: Orleans
+/// reads that section itself and expects its own provider schema there.)
+/// </summary>
+public sealed class OrleansHostOptions
+{
+    public const string Section = "Cluster";
+
+    /// <summary><c>Localhost</c> (one process) or <c>Redis</c> (several silos sharing a membership table).</summary>
+    public ClusteringProvider Provider { get; set; } = ClusteringProvider.Localhost;
+
+    /// <summary>StackExchange.Redis configuration string for Redis membership, e.g. <c>redis:6379</c>.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    public string ClusterId { get; set; } = "orleans-scim";
+
+    public string ServiceId { get; set; } = "orleans-scim";
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>IP address other silos reach this one at (a pod's IP); defaults to loopback for Localhost clustering.</summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary>Silo name in logs and membership; a pod name on Kubernetes.</summary>
+    public string? SiloName { get; set; }
+
+    /// <summary>Idle grains are deactivated after this long, so memory follows the active set.</summary>
+    public TimeSpan GrainCollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+public enum ClusteringProvider
+{
+    Localhost,
+    Redis,
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authentication;
+using OrleansScim.Grains.Hosting;
+using OrleansScim.Host.Auth;
+using OrleansScim.Host.Endpoints;
+using OrleansScim.Protocol.Discovery;
+
+namespace OrleansScim.Host.Hosting;
+
+/// <summary>Everything <c>Program.cs</c> wires: options, the co-hosted silo, authentication, endpoints.</summary>
+public static class ScimServerExtensions
+{
+    public static WebApplicationBuilder AddScimServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        services.AddOptions<ScimHttpOptions>().BindConfiguration(ScimHttpOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasValidPublicBaseUrl(), "Scim:PublicBaseUrl must be an absolute http(s) URL.").ValidateOnStart();
+        services.AddOptions<OrleansHostOptions>().BindConfiguration(OrleansHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddOptions<ScimGrainOptions>().BindConfiguration(ScimGrainOptions.Section).ValidateOnStart();
+
+        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiloCaches>();
+        services.AddSingleton<ITenantSchemaCatalog, DefaultTenantSchemaCatalog>();
+        services.AddSingleton<TokenRecordCache>();
+        services.AddSingleton(sp => ServiceCapabilitiesFrom(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScimGrainOptions>>().Value));
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, TenantTokenAuthenticationHandler>(ScimClaims.TenantTokenScheme, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(ScimClaims.AdminKeyScheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ScimClaims.TenantPolicy, policy => policy.AddAuthenticationSchemes(ScimClaims.TenantTokenScheme).RequireClaim(ScimClaims.TenantKey))
+            .AddPolicy(ScimClaims.AdminPolicy, policy => policy.AddAuthenticationSchemes(ScimClaims.AdminKeyScheme).RequireRole("admin"));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ScimExceptionHandler>();
+        services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHostedService<StartupReport>();
+        return builder;
+    }
+
+    public static WebApplication MapScimServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapAdmin();
+        app.MapScim();
+        return app;
+    }
+
+    /// <summary>What /ServiceProviderConfig advertises: exactly what the endpoints implement.</summary>
+    private static ServiceCapabilities ServiceCapabilitiesFrom(ScimGrainOptions options) => new()
+    {
+        Patch = true,
+        ChangePassword = true,
+        ETag = true,
+        Sort = false,
+        Bulk = false,
+        CursorPagination = false,
+        FilterMaxResults = options.MaxPageSize,
+        MaxPageSize = options.MaxPageSize,
+        DefaultPageSize = options.DefaultPageSize,
+        DocumentationUri = "https://github.com/orleansscim/orleansscim#readme",
+    };
+}

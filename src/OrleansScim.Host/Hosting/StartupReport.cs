@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace OrleansScim.Host.Hosting;
+
+/// <summary>Tells the operator where the service listens and what is not production-ready in this configuration.</summary>
+public sealed partial class StartupReport(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    IOptions<StorageOptions> storage,
+    IOptions<OrleansHostOptions> orleans,
+    IOptions<AdminOptions> admin,
+    ILogger<StartupReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Report);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Report()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            LogListening(logger, address);
+        }
+
+        LogCluster(logger, orleans.Value.Provider, storage.Value.Provider);
+        if (storage.Value.Provider == StorageProvider.Memory)
+        {
+            LogNotDurable(logger);
+        }
+
+        if (string.IsNullOrEmpty(admin.Value.ApiKey))
+        {
+            LogNoAdminKey(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OrleansScim listening on {Address}")]
+    private static partial void LogListening(ILogger logger, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clustering: {Clustering}; grain storage: {Storage}")]
+    private static partial void LogCluster(ILogger logger, ClusteringProvider clustering, StorageProvider storage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage is in memory: data is NOT durable and is lost when this process stops. Set Storage__Provider=AzureTable or Redis for durable storage.")]
+    private static partial void LogNotDurable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured, so the admin API refuses every request. Set one with the environment variable Admin__ApiKey=<secret> (or Admin:ApiKey in appsettings.json).")]
+    private static partial void LogNoAdminKey(ILogger logger);
+}
