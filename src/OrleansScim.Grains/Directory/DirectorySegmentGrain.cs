@@ -26,6 +26,7 @@ public sealed class DirectorySegmentGrain(
     private bool _checkAll;
     private bool _documentsDirty;
     private IGrainTimer? _flushTimer;
+    private long _reportGeneration;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +81,7 @@ public sealed class DirectorySegmentGrain(
         {
             // Settled in memory; the stored entry stays "adding" until the next write and is rechecked if the silo dies first.
             entries.State.Entries[document.Sequence] = entry with { Status = EntryStatus.Present };
+            ReportCount();
         }
 
         StoreDocument(document);
@@ -107,8 +109,9 @@ public sealed class DirectorySegmentGrain(
         }
     }
 
+    /// <summary>Resources that exist: creates still in flight (or that died) are not counted.</summary>
     public Task<int> GetCountAsync(long generationHint = 0, CancellationToken cancellationToken = default) =>
-        Task.FromResult(entries.State.Entries.Count(e => e.Value.Status != EntryStatus.Removing));
+        Task.FromResult(PresentCount());
 
     public async Task<SegmentMatches> MatchAsync(string? filter, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
@@ -194,6 +197,7 @@ public sealed class DirectorySegmentGrain(
                 switch (snapshot.State)
                 {
                     case SnapshotState.Committed when snapshot.Document!.Sequence == sequence:
+                        entriesChanged |= entry.Status != EntryStatus.Present;
                         entries.State.Entries[sequence] = entry with { Status = EntryStatus.Present };
                         StoreDocument(snapshot.Document);
                         break;
@@ -254,10 +258,18 @@ public sealed class DirectorySegmentGrain(
     {
         entries.State.Generation++;
         await entries.WriteStateAsync(cancellationToken);
-        var count = entries.State.Entries.Count(e => e.Value.Status != EntryStatus.Removing);
-        await GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(_tenantKey, _resourceType))
-            .ReportCountAsync(_segment, entries.State.Generation, count);
+        ReportCount();
     }
+
+    /// <summary>Tells the directory root this segment's size (one-way: a segment never waits on the root).</summary>
+    private void ReportCount()
+    {
+        _reportGeneration = Math.Max(_reportGeneration + 1, entries.State.Generation * 1_000_000);
+        _ = GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(_tenantKey, _resourceType))
+            .ReportCountAsync(_segment, _reportGeneration, PresentCount());
+    }
+
+    private int PresentCount() => entries.State.Entries.Count(e => e.Value.Status == EntryStatus.Present);
 
     private IResourceGrain ResourceGrain(string id)
     {

@@ -21,8 +21,6 @@ public static class ScimServerExtensions
 
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SiloCaches>();
-        services.AddSingleton<ITenantSchemaCatalog, DefaultTenantSchemaCatalog>();
         services.AddSingleton<TokenRecordCache>();
         services.AddSingleton(sp => ServiceCapabilitiesFrom(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScimGrainOptions>>().Value));
 

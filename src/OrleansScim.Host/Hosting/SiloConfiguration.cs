@@ -28,7 +28,7 @@ internal static class SiloConfiguration
         ConfigureClustering(silo, orleans);
         ConfigureStorage(silo, storage);
         silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = orleans.GrainCollectionAge);
-        silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
+        silo.AddScimGrains();
     }
 
     private static void ConfigureClustering(ISiloBuilder silo, OrleansHostOptions orleans)

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace OrleansScim.Grains.Hosting;
+
+/// <summary>The services the SCIM grains need in a silo; the host and the grain tests both call this.</summary>
+public static class ScimGrainServices
+{
+    public static ISiloBuilder AddScimGrains(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton<SiloCaches>();
+        silo.Services.TryAddSingleton<ITenantSchemaCatalog, DefaultTenantSchemaCatalog>();
+        silo.Services.AddOptions<ScimGrainOptions>();
+        silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
+        return silo;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Directory;
+using OrleansScim.Grains.Keys;
+using OrleansScim.Grains.Resources;
+
+namespace OrleansScim.Grains.Tests;
+
+/// <summary>Shorthand for driving resource grains the way the front end does.</summary>
+public sealed class Scim(IGrainFactory grains, string tenantKey)
+{
+    public const string BaseUrl = "https://scim.test/scim/v2";
+
+    public string TenantKey => tenantKey;
+
+    public static Scim ForNewTenant(IGrainFactory grains) =>
+        new(grains, GrainKeys.TenantKey("t" + Guid.NewGuid().ToString("N")[..10], "inc1"));
+
+    public IUserGrain User(string id) => grains.GetGrain<IUserGrain>(GrainKeys.Resource(tenantKey, id));
+
+    public IGroupGrain Group(string id) => grains.GetGrain<IGroupGrain>(GrainKeys.Resource(tenantKey, id));
+
+    public static ResourceRequest Request(string? body = null, string? ifMatch = null) => new() { BaseUrl = BaseUrl, Body = body, IfMatch = ifMatch };
+
+    public async Task<string> CreateUserAsync(string userName, string extra = "")
+    {
+        var id = Guid.NewGuid().ToString("D");
+        var response = await User(id).CreateAsync(Request($$"""{"userName":"{{userName}}"{{extra}}}"""));
+        Assert.True(response.Status == 201, Body(response));
+        return id;
+    }
+
+    public async Task<string> CreateGroupAsync(string displayName, params string[] members)
+    {
+        var id = Guid.NewGuid().ToString("D");
+        var memberJson = string.Join(',', members.Select(m => $$"""{"value":"{{m}}"}"""));
+        var response = await Group(id).CreateAsync(Request($$"""{"displayName":"{{displayName}}","members":[{{memberJson}}]}"""));
+        Assert.True(response.Status == 201, Body(response));
+        return id;
+    }
+
+    public async Task<JsonObject> ListAsync(string resourceType, string? filter = null, int? startIndex = null, int? count = null)
+    {
+        var response = await grains.GetGrain<IDirectoryQueryGrain>(0).ListAsync(tenantKey, resourceType,
+            new ListRequest { BaseUrl = BaseUrl, Filter = filter, StartIndex = startIndex, Count = count });
+        Assert.True(response.Status == 200, Body(response));
+        return Json(response);
+    }
+
+    public static JsonObject Json(ScimResponse response) => (JsonObject)JsonNode.Parse(response.Body!)!;
+
+    public static string Body(ScimResponse response) =>
+        $"{response.Status}: {(response.Body is null ? "" : System.Text.Encoding.UTF8.GetString(response.Body))}";
+
+    /// <summary>Waits (bounded) for an eventually-true condition such as a delivered membership notice.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string because)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting until " + because);
+            await Task.Delay(20);
+        }
+    }
+}
