@@ -19,7 +19,9 @@ extra_passed=0
 extra_failed=0
 if [ -f load/tsconfig.json ]; then
   echo "Type-checking the k6 scripts against @types/k6..."
-  if node_modules/.bin/tsc -p load/tsconfig.json; then extra_passed=1; else extra_failed=1; status=1; fi
+  if node_modules/.bin/tsc -p load/tsconfig.json; then extra_passed=$((extra_passed + 1)); else extra_failed=$((extra_failed + 1)); status=1; fi
+  echo "Checking the k6 scripts stay ES2019 (k6 v0.46+)..."
+  if node load/check-es2019.mjs; then extra_passed=$((extra_passed + 1)); else extra_failed=$((extra_failed + 1)); status=1; fi
 fi
 
 passed=0
