@@ -12,8 +12,12 @@ mkdir -p "$results"
 
 status=0
 dotnet build OrleansScim.sln -c Release -nologo -v q || { echo "tests: 0 passed, 1 failed"; exit 1; }
-dotnet test OrleansScim.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+# One project at a time, each with its own TRX file, so no result file can overwrite another.
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=${name}.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+done
 
 extra_passed=0
 extra_failed=0

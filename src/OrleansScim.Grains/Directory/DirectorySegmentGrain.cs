@@ -41,6 +41,13 @@ public sealed class DirectorySegmentGrain(
             _checkAll = !documents.State.Clean;
             if (documents.State.Clean)
             {
+                // PublishAsync settles an entry in memory only, so the last resources created before a clean
+                // deactivation are still stored as "adding"; their documents prove they were committed.
+                foreach (var (sequence, entry) in entries.State.Entries.Where(e => e.Value.Status == EntryStatus.Adding && documents.State.Documents.ContainsKey(e.Key)).ToList())
+                {
+                    entries.State.Entries[sequence] = entry with { Status = EntryStatus.Present };
+                }
+
                 documents.State.Clean = false;
                 await documents.WriteStateAsync(cancellationToken);
             }

@@ -83,7 +83,12 @@ public sealed class ResourceState
 
     [Id(3)] public long Version { get; set; }
 
-    [Id(4)] public long Sequence { get; set; } = -1;
+    /// <summary>
+    /// The directory position. No initializer: the Orleans serializer omits default values, so a
+    /// non-default initializer would turn a stored 0 (every tenant's first resource) into that value
+    /// when the state is read back.
+    /// </summary>
+    [Id(4)] public long Sequence { get; set; }
 
     /// <summary>Groups this resource is a direct member of (the user's readOnly "groups").</summary>
     [Id(5)] public HashSet<string> MemberOf { get; set; } = new(StringComparer.Ordinal);

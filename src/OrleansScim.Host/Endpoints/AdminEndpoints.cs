@@ -80,7 +80,8 @@ public static partial class AdminEndpoints
     private static IResult NotFound(string tenantId) =>
         Results.Problem(statusCode: 404, title: "Not found", detail: $"Tenant '{tenantId}' does not exist.");
 
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    // \z, not $: "$" also matches before a trailing newline.
+    [GeneratedRegex(@"^[a-z0-9-]{1,64}\z")]
     private static partial Regex TenantIdPattern();
 }
 

@@ -34,6 +34,8 @@ public sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> l
             return true;
         }
 
+        // Elsewhere (the admin API) the default problem document is written with this status, e.g. 400 for a malformed body.
+        httpContext.Response.StatusCode = status;
         return false;
     }
 

@@ -154,7 +154,9 @@ public static class PatchEngine
                 SetSub(element, sub, value?.DeepClone(), step.Target.Text);
             }
 
+            // Setting emails.value on every value can make two values equal; keep one.
             RemoveEmptyElements(values);
+            MultiValuedRules.RemoveDuplicates(values);
         }
 
         MultiValuedRules.EnsureSinglePrimary(values, step.Target.Text);
@@ -183,6 +185,7 @@ public static class PatchEngine
             }
 
             RemoveEmptyElements(values);
+            MultiValuedRules.RemoveDuplicates(values);
             SetOrRemove(container, attribute.Name, values);
             return;
         }
@@ -200,6 +203,14 @@ public static class PatchEngine
                 return;
             }
 
+            if (!target.Filter.Matches(created))
+            {
+                // replace members[value eq "u1"] with {"value":"u2"} describes no element the filter selects;
+                // creating u2 would add a value the request never addressed (and again on every retry).
+                throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter in '{target.Text}', and the value given would not match it either.");
+            }
+
+            EnsureTypeIsNew(values, created, target.Text);
             values.Add(created);
             lastPrimary = MultiValuedRules.IsPrimary(created) ? created : null;
         }
@@ -219,12 +230,16 @@ public static class PatchEngine
                         ?? throw ScimException.InvalidValue($"'{target.Text}' needs an object value.");
                     if (step.Op == PatchOperationType.Replace)
                     {
+                        KeepFilterValues(attribute, target, element, replacement);
                         EnsureImmutableSubsUnchanged(attribute, element, replacement, target.Text);
                         element.Clear();
                     }
 
                     foreach (var (key, sub) in replacement.ToList())
                     {
+                        // An add merges into the match, so it must not rewrite an immutable sub-attribute
+                        // either: add members[value eq "u1"] {"value":"u2"} would otherwise turn u1 into u2.
+                        EnsureMutable(attribute.FindSubAttribute(key)!, element.GetIgnoreCase(key), sub, target.Text + "." + key);
                         replacement.Remove(key);
                         element.SetIgnoreCase(key, sub);
                     }
@@ -237,44 +252,95 @@ public static class PatchEngine
             }
 
             RemoveEmptyElements(values);
+            MultiValuedRules.RemoveDuplicates(values);
         }
 
         if (lastPrimary is not null)
         {
-            MultiValuedRules.KeepOnlyPrimary(values, lastPrimary);
+            // A primary value removed as a duplicate left its identical twin, which is the one to keep.
+            var keep = lastPrimary.Parent is null ? values.First(v => JsonNode.DeepEquals(v, lastPrimary)) : lastPrimary;
+            MultiValuedRules.KeepOnlyPrimary(values, keep!);
         }
 
         SetOrRemove(container, attribute.Name, values);
     }
 
+    /// <summary>The element a seedable filter describes, completed by the value: canonical names and types.</summary>
     private static JsonObject? BuildElement(AttributeDefinition attribute, JsonObject seed, PatchTarget target, JsonNode? value)
     {
+        JsonObject? element;
         if (target.SubAttribute is not null)
         {
             var subValue = ValueNormalizer.NormalizeSimple(target.SubAttribute, value, target.Text);
-            if (subValue is null)
-            {
-                return null;
-            }
-
-            seed[target.SubAttribute.Name] = subValue;
-            return ValueNormalizer.NormalizeElement(attribute, seed, target.Text) as JsonObject;
+            element = subValue is null ? null : new JsonObject { [target.SubAttribute.Name] = subValue };
+        }
+        else
+        {
+            element = ValueNormalizer.NormalizeElement(attribute, value, target.Text) as JsonObject;
         }
 
-        if (ValueNormalizer.NormalizeElement(attribute, value, target.Text) is not JsonObject element)
+        if (element is null)
         {
             return null;
         }
 
-        foreach (var (key, seeded) in seed)
+        // The seed goes through the normalizer too, so emails[TYPE eq "work"] stores "type", not "TYPE".
+        if (ValueNormalizer.NormalizeElement(attribute, seed, target.Text) is JsonObject fixedValues)
         {
-            if (element.GetIgnoreCase(key) is null)
+            foreach (var (key, seeded) in fixedValues)
             {
-                element[key] = seeded?.DeepClone();
+                if (element.GetIgnoreCase(key) is null)
+                {
+                    element[key] = seeded?.DeepClone();
+                }
             }
         }
 
         return element;
+    }
+
+    /// <summary>
+    /// Replacing a whole element through a seedable filter (<c>emails[type eq "work"]</c>) keeps what the
+    /// filter fixes unless the value says otherwise, so a replace gives the same element whether or not
+    /// it created it; otherwise a second identical replace would no longer match and add a duplicate.
+    /// </summary>
+    private static void KeepFilterValues(AttributeDefinition attribute, PatchTarget target, JsonObject element, JsonObject replacement)
+    {
+        if (target.Filter!.CreateSeed() is not { } seed)
+        {
+            return;
+        }
+
+        foreach (var (key, _) in seed)
+        {
+            var sub = attribute.FindSubAttribute(key);
+            if (sub is not null && replacement.GetIgnoreCase(sub.Name) is null && element.GetIgnoreCase(sub.Name) is { } kept)
+            {
+                replacement[sub.Name] = kept.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Type values are unique within a multi-valued attribute: a filter such as
+    /// <c>emails[type eq "work" and primary eq true]</c> that matched nothing must not create a second
+    /// work email next to the one it did not match.
+    /// </summary>
+    private static void EnsureTypeIsNew(JsonArray values, JsonObject created, string path)
+    {
+        if (created.GetIgnoreCase("type") is not JsonValue type || !type.TryGetValue<string>(out var typeText))
+        {
+            return;
+        }
+
+        foreach (var existing in values.OfType<JsonObject>())
+        {
+            if (existing.GetIgnoreCase("type") is JsonValue other && other.TryGetValue<string>(out var otherText)
+                && string.Equals(typeText, otherText, StringComparison.OrdinalIgnoreCase))
+            {
+                throw ScimException.NoTarget($"No value matches the filter in '{path}', and a value of type '{typeText}' already exists.");
+            }
+        }
     }
 
     /// <summary>RFC 7644 §3.5.2.1: a value already present is not added again; same "value" (and type) merges.</summary>

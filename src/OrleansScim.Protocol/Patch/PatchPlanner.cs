@@ -108,7 +108,14 @@ public static class PatchPlanner
             throw ScimException.Mutability($"Attribute '{resolved.Attribute.Name}.{sub.Name}' is readOnly.");
         }
 
-        if (op != PatchOperationType.Remove && value is null)
+        if (value is null && op == PatchOperationType.Add)
+        {
+            // Nothing to add (RFC 7644 §3.5.2.1 requires a value). Reading it as a remove, like replace + null
+            // below, would let {"op":"add","path":"members"} empty a group.
+            return;
+        }
+
+        if (value is null && op == PatchOperationType.Replace)
         {
             // Some clients clear an attribute with replace + null; treat it as a remove of that path.
             op = PatchOperationType.Remove;
@@ -123,6 +130,17 @@ public static class PatchPlanner
         if (declared is null && rejectUndeclared)
         {
             throw ScimException.InvalidPath($"Schema '{uri}' is not registered for this tenant.");
+        }
+
+        if (value is null && op != PatchOperationType.Remove)
+        {
+            // As for one attribute: add + null adds nothing, replace + null clears the extension.
+            if (op == PatchOperationType.Add)
+            {
+                return;
+            }
+
+            op = PatchOperationType.Remove;
         }
 
         if (op == PatchOperationType.Remove)
@@ -156,8 +174,9 @@ public static class PatchPlanner
 
     /// <summary>
     /// True when a URN path names a whole extension rather than one attribute: a registered extension,
-    /// one the resource already carries, or an unknown URN given an object value (read the same way
-    /// <see cref="ResourceNormalizer"/> reads such a key in a POST body).
+    /// one the resource already carries, or a URN that may name an undeclared extension given an object
+    /// value (read the same way <see cref="ResourceNormalizer"/> reads such a key in a POST body). An
+    /// unknown attribute of a registered schema (<c>…:enterprise:2.0:User:foo</c>) is not a container.
     /// </summary>
     private static bool IsExtensionContainer(string pathText, ResourceTypeDefinition type, JsonObject current, JsonNode? value)
     {
@@ -171,7 +190,7 @@ public static class PatchPlanner
             return true;
         }
 
-        return value is JsonObject && ResolveAttributeOnly(pathText, type) is null or { IsUndeclared: true };
+        return value is JsonObject && type.AllowsUndeclaredSchema(pathText);
     }
 
     private static ResolvedPath? ResolveAttributeOnly(string key, ResourceTypeDefinition type) =>

@@ -33,11 +33,20 @@ public sealed class AttributeProjection
         return new AttributeProjection(type, included, included is null ? Parse(type, excludedAttributes) : null);
     }
 
-    /// <summary>Whether a top-level attribute (e.g. Group <c>members</c>) would appear in the output.</summary>
+    /// <summary>
+    /// Whether a top-level attribute (e.g. Group <c>members</c>) would appear in the output, wholly or
+    /// through a sub-attribute (<c>attributes=members.value</c>), so callers know whether to load it.
+    /// </summary>
     public bool Includes(string attributeName)
     {
         var resolved = _type.Resolve(new AttributePath(null, attributeName, null));
-        return resolved is not null && IsIncluded(resolved.Attribute, resolved.CanonicalPath, parentIncluded: false);
+        if (resolved is null)
+        {
+            return false;
+        }
+
+        return IsIncluded(resolved.Attribute, resolved.CanonicalPath, parentIncluded: false)
+            || (resolved.Attribute.IsComplex && resolved.Attribute.Returned != Returned.Never && _included is not null && HasIncludedChild(resolved.CanonicalPath));
     }
 
     public JsonObject Apply(JsonObject document)
@@ -84,7 +93,25 @@ public sealed class AttributeProjection
             }
         }
 
+        DropAbsentExtensionSchemas(result);
         return result;
+    }
+
+    /// <summary>RFC 7643 §3: "schemas" lists the schemas present, so an extension projected away leaves it.</summary>
+    private void DropAbsentExtensionSchemas(JsonObject result)
+    {
+        if (result.GetIgnoreCase("schemas") is not JsonArray schemas)
+        {
+            return;
+        }
+
+        foreach (var entry in schemas.ToList())
+        {
+            if (entry is JsonValue value && value.TryGetValue<string>(out var uri) && !_type.IsCoreSchema(uri) && result.GetIgnoreCase(uri) is null)
+            {
+                schemas.Remove(entry);
+            }
+        }
     }
 
     private JsonObject ProjectExtension(string uri, JsonObject extension)

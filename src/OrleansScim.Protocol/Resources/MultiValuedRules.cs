@@ -21,6 +21,24 @@ public static class MultiValuedRules
         }
     }
 
+    /// <summary>
+    /// Removes values equal to an earlier one (sub-attribute order aside): a multi-valued attribute holds
+    /// a value once, or one member would count twice. Hash-based, since a group may have many members.
+    /// </summary>
+    public static void RemoveDuplicates(JsonArray values)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var duplicate in values.Where(v => v is not null && !seen.Add(ContentKey(v))).ToList())
+        {
+            values.Remove(duplicate);
+        }
+    }
+
+    /// <summary>Text equal for equal values: elements are flat objects, so sorting their names suffices.</summary>
+    private static string ContentKey(JsonNode value) => value is JsonObject obj
+        ? string.Join(',', obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonValue.Create(p.Key).ToJsonString() + ":" + p.Value?.ToJsonString()))
+        : value.ToJsonString();
+
     /// <summary>After a PATCH made <paramref name="keep"/> primary, clears the flag on every other value.</summary>
     public static void KeepOnlyPrimary(JsonArray values, JsonNode keep)
     {

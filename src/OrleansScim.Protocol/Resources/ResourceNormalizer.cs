@@ -144,12 +144,7 @@ public static class ResourceNormalizer
             return;
         }
 
-        if (!AttributePath.TryParse(key, out var path))
-        {
-            throw ScimException.InvalidValue($"'{key}' is neither a schema URN nor an attribute path.");
-        }
-
-        var resolved = type.Resolve(path);
+        var resolved = AttributePath.TryParse(key, out var path) ? type.Resolve(path) : null;
         if (resolved is { IsUndeclared: false })
         {
             // A URN-qualified attribute at top level, e.g. "urn:…:enterprise:2.0:User:employeeNumber": "42".
@@ -157,20 +152,23 @@ public static class ResourceNormalizer
             return;
         }
 
-        if (resolved is null && type.FindExtension(path.SchemaUri!) is not null)
+        var isExtensionObject = value is JsonObject && type.AllowsUndeclaredSchema(key);
+        if (!isExtensionObject && resolved is null)
         {
-            throw ScimException.InvalidValue($"Attribute '{key}' is not defined by schema '{path.SchemaUri}'.");
+            // E.g. "urn:…:core:2.0:User:foo" or "urn:…:enterprise:2.0:User:foo": a typo, never a new extension.
+            throw ScimException.InvalidValue($"'{key}' is neither an attribute nor a schema of resource type {type.Name}.");
         }
 
         if (rejectUndeclared)
         {
-            throw ScimException.InvalidValue($"Schema '{(value is JsonObject ? key : path.SchemaUri)}' is not registered for this tenant.");
+            throw ScimException.InvalidValue($"Schema '{(isExtensionObject ? key : path!.SchemaUri)}' is not registered for this tenant.");
         }
 
-        if (value is JsonObject extensionObject)
+        if (isExtensionObject)
         {
             // An extension nobody declared (e.g. a vendor's grouptalk:2.0:User): kept as sent, minus nulls.
             var container = output.GetOrAddObject(key);
+            var extensionObject = (JsonObject)value;
             foreach (var (name, nested) in extensionObject)
             {
                 if (UndeclaredValues.Clean(nested) is { } cleaned)
@@ -189,7 +187,16 @@ public static class ResourceNormalizer
 
         if (UndeclaredValues.Clean(value) is { } single)
         {
-            output.GetOrAddObject(path.SchemaUri!).SetIgnoreCase(path.Name, single);
+            var vendor = output.GetOrAddObject(path!.SchemaUri!);
+            if (path.SubAttribute is null)
+            {
+                vendor.SetIgnoreCase(path.Name, single);
+            }
+            else
+            {
+                // "urn:…:vendor:User:address.city": "x" keeps the sub-attribute instead of overwriting "address".
+                vendor.GetOrAddObject(path.Name).SetIgnoreCase(path.SubAttribute, single);
+            }
         }
     }
 

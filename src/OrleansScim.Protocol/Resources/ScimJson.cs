@@ -22,7 +22,9 @@ public static class ScimJson
 
     private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+    // Duplicate names are rejected at parse time: a JsonObject holding them throws ArgumentException (a 500)
+    // the first time anything enumerates it, long after the request was accepted.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     /// <summary>Parses a request body that must be a JSON object; malformed JSON is RFC 7644 "invalidSyntax".</summary>
     public static JsonObject ParseObject(string? text)

@@ -27,9 +27,9 @@ public static class ValueNormalizer
             : NormalizeSingle(attribute, UnwrapSingle(value, path), path);
     }
 
-    /// <summary>Normalizes one element of a multi-valued attribute.</summary>
+    /// <summary>Normalizes one element of a multi-valued attribute; a one-element array (Azure AD's wrapping) is unwrapped.</summary>
     public static JsonNode? NormalizeElement(AttributeDefinition attribute, JsonNode? value, string path) =>
-        value is null ? null : NormalizeSingleValue(attribute, value, path);
+        value is null ? null : NormalizeSingle(attribute, UnwrapSingle(value, path), path);
 
     /// <summary>Normalizes a simple (non-complex) value, or a sub-attribute value.</summary>
     public static JsonNode? NormalizeSimple(AttributeDefinition attribute, JsonNode? value, string path)
@@ -79,6 +79,8 @@ public static class ValueNormalizer
                     result.Add(normalized);
                 }
             }
+
+            MultiValuedRules.RemoveDuplicates(result);
         }
         else if (NormalizeSingleValue(attribute, value, path) is { } single)
         {
@@ -236,7 +238,7 @@ public static class ValueNormalizer
     private static JsonValue NormalizeDateTime(JsonValue value, string path)
     {
         if (value.GetValueKind() == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
+            && ScimDateTime.TryParse(value.GetValue<string>(), out var instant))
         {
             return JsonValue.Create(ScimDateTime.Format(instant));
         }

@@ -6,7 +6,9 @@ namespace OrleansScim.Protocol.Resources;
 
 /// <summary>
 /// writeOnly attributes (RFC 7643 §7; the User "password") are never returned, so there is no reason
-/// to keep them readable: they are stored as a salted PBKDF2 hash.
+/// to keep them readable: they are stored as a salted PBKDF2 hash. Every value a client sends is hashed,
+/// including one that looks like a hash already: skipping those would store client text as the
+/// "hash" (a known-hash import nobody asked for) and keep that one password in clear.
 /// </summary>
 public static class WriteOnlyValues
 {
@@ -15,8 +17,7 @@ public static class WriteOnlyValues
 
     public static JsonNode Protect(AttributeDefinition attribute, JsonNode value)
     {
-        if (attribute.Mutability != Mutability.WriteOnly || value is not JsonValue scalar || !scalar.TryGetValue<string>(out var text)
-            || text.StartsWith(HashPrefix, StringComparison.Ordinal))
+        if (attribute.Mutability != Mutability.WriteOnly || value is not JsonValue scalar || !scalar.TryGetValue<string>(out var text))
         {
             return value;
         }

@@ -162,7 +162,8 @@ public static class CoreSchemas
         MultiValued = true,
         SubAttributes =
         [
-            new() { Name = "value", Type = valueType },
+            // RFC 7643 §7: a reference attribute lists its referenceTypes; photos point outside SCIM.
+            new() { Name = "value", Type = valueType, ReferenceTypes = valueType == AttributeType.Reference ? ["external"] : [] },
             Str("display"),
             new() { Name = "type", CanonicalValues = types },
             new() { Name = "primary", Type = AttributeType.Boolean },

@@ -55,9 +55,8 @@ public sealed class ResourceTypeDefinition(string name, string endpoint, string 
         }
 
         var extension = FindExtension(path.SchemaUri);
-        if (extension is null && path.SchemaUri.StartsWith(ReservedSchemaPrefix, StringComparison.OrdinalIgnoreCase))
+        if (extension is null && !AllowsUndeclaredSchema(path.SchemaUri))
         {
-            // A URN in the IETF SCIM namespace that is not one of this type's schemas is a typo, not a vendor extension.
             return null;
         }
 
@@ -68,6 +67,28 @@ public sealed class ResourceTypeDefinition(string name, string endpoint, string 
 
         var extensionAttribute = extension.FindAttribute(path.Name);
         return extensionAttribute is null ? null : WithSub(extension.Id, extensionAttribute, path.SubAttribute);
+    }
+
+    /// <summary>
+    /// True when <paramref name="uri"/> may name an extension no schema declares (a vendor's, such as
+    /// grouptalk:2.0:User): a URN that is none of this type's schemas, is not in the IETF SCIM core
+    /// namespace, and does not continue a registered schema URN (<c>…:enterprise:2.0:User:foo</c> is an
+    /// unknown enterprise attribute, not a new extension). Anything else is a typo.
+    /// </summary>
+    public bool AllowsUndeclaredSchema(string uri)
+    {
+        if (!uri.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)
+            || uri.StartsWith(ReservedSchemaPrefix, StringComparison.OrdinalIgnoreCase)
+            || IsCoreSchema(uri)
+            || FindExtension(uri) is not null)
+        {
+            return false;
+        }
+
+        return !Continues(Schema.Id) && Extensions.All(e => !Continues(e.Schema.Id));
+
+        bool Continues(string schemaId) =>
+            uri.Length > schemaId.Length && uri[schemaId.Length] == ':' && uri.StartsWith(schemaId, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Resolves a path text such as <c>name.givenName</c> or a URN-qualified attribute.</summary>

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace OrleansScim.Grains.Throttling;
+
+/// <summary>
+/// Refills continuously (tokens = min(burst, tokens + rate × elapsed)). Only the tenant's override is
+/// persisted: after a restart the bucket starts full, which a client could at most notice as one burst.
+/// </summary>
+public sealed class TenantThrottleGrain(
+    [PersistentState("throttle", GrainStorage.Name)] IPersistentState<TenantThrottleState> state,
+    IOptionsMonitor<ThrottlingOptions> options) : Grain, ITenantThrottleGrain
+{
+    private double _tokens = double.NaN;
+    private long _refilledAt;
+
+    private RateLimit Limit => state.State.Override ?? new RateLimit(options.CurrentValue.RequestsPerSecond, options.CurrentValue.Burst);
+
+    public Task<PermitLease> LeaseAsync(int wanted, CancellationToken cancellationToken = default)
+    {
+        var limit = Limit;
+        Refill(limit);
+        var granted = (int)Math.Min(Math.Max(wanted, 1), Math.Floor(_tokens));
+        _tokens -= granted;
+        var retryAfter = granted > 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / limit.RequestsPerSecond);
+        return Task.FromResult(new PermitLease(granted, retryAfter, limit));
+    }
+
+    public Task<TenantLimit> GetLimitAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new TenantLimit(Limit, state.State.Override is not null));
+
+    public async Task<TenantLimit> SetLimitAsync(RateLimit? limit, CancellationToken cancellationToken = default)
+    {
+        Refill(Limit);
+        state.State.Override = limit;
+        if (limit is null)
+        {
+            await state.ClearStateAsync(cancellationToken);
+        }
+        else
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        _tokens = Math.Min(_tokens, Limit.Burst);
+        return new TenantLimit(Limit, limit is not null);
+    }
+
+    private void Refill(RateLimit limit)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (double.IsNaN(_tokens))
+        {
+            _tokens = limit.Burst;
+        }
+        else
+        {
+            var elapsed = Stopwatch.GetElapsedTime(_refilledAt, now).TotalSeconds;
+            _tokens = Math.Min(limit.Burst, _tokens + (elapsed * limit.RequestsPerSecond));
+        }
+
+        _refilledAt = now;
+    }
+}
+
+[GenerateSerializer, Alias("scim.TenantThrottleState")]
+public sealed class TenantThrottleState
+{
+    /// <summary>The tenant's own limit; null means the service default from configuration.</summary>
+    [Id(0)] public RateLimit? Override { get; set; }
+}
