@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Keys;
 
@@ -28,13 +29,13 @@ public sealed class ResourceLifecycleTests(ClusterFixture fixture)
         var id = await scim.CreateUserAsync("frank@example.com");
 
         var patches = Enumerable.Range(0, 25).Select(i => scim.User(id).PatchAsync(Scim.Request($$"""
-            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"emails","value":[{"value":"f{{i}}@example.com","type":"other"}]}]}
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"entitlements","value":[{"value":"licence-{{i}}"}]}]}
             """)));
         var responses = await Task.WhenAll(patches);
 
         Assert.All(responses, r => Assert.Equal(200, r.Status));
         var user = Scim.Json(await scim.User(id).GetAsync(Scim.Request()));
-        Assert.Equal(25, user["emails"]!.AsArray().Count);
+        Assert.Equal(25, user["entitlements"]!.AsArray().Count);
         Assert.Equal("W/\"26\"", user["meta"]!["version"]!.GetValue<string>());
     }
 
@@ -97,5 +98,23 @@ public sealed class ResourceLifecycleTests(ClusterFixture fixture)
         }
 
         Assert.Equal(ids, seen);
+    }
+
+    [Fact]
+    public async Task Listing_RightAfterEachCreate_CountsIt_WhicheverSiloAsks()
+    {
+        var scim = Scim.ForNewTenant(fixture.Grains);
+        var silos = fixture.Cluster.Silos
+            .Select(s => new Scim(s.ServiceProvider.GetRequiredService<IGrainFactory>(), scim.TenantKey))
+            .ToList();
+
+        for (var i = 1; i <= 30; i++)
+        {
+            await silos[i % silos.Count].CreateUserAsync($"count{i}@example.com");
+
+            // Segments report their size to the directory root before a create returns, so any silo sees it.
+            var list = await silos[(i + 1) % silos.Count].ListAsync(ResourceTypeNames.User, count: 0);
+            Assert.Equal(i, list["totalResults"]!.GetValue<long>());
+        }
     }
 }

@@ -60,7 +60,7 @@ public sealed class DirectoryGrain(
         return new DirectoryCounts(total, perSegment, SegmentSize);
     }
 
-    public Task ReportCountAsync(long segment, long generation, int count)
+    public Task ReportCountAsync(long segment, long generation, int count, CancellationToken cancellationToken = default)
     {
         if (!_counts.TryGetValue(segment, out var known) || known.Generation <= generation)
         {

@@ -27,6 +27,7 @@ public sealed class DirectorySegmentGrain(
     private bool _documentsDirty;
     private IGrainTimer? _flushTimer;
     private long _reportGeneration;
+    private int _reportedCount = -1;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -88,7 +89,7 @@ public sealed class DirectorySegmentGrain(
         {
             // Settled in memory; the stored entry stays "adding" until the next write and is rechecked if the silo dies first.
             entries.State.Entries[document.Sequence] = entry with { Status = EntryStatus.Present };
-            ReportCount();
+            await ReportCountAsync(cancellationToken);
         }
 
         StoreDocument(document);
@@ -265,15 +266,23 @@ public sealed class DirectorySegmentGrain(
     {
         entries.State.Generation++;
         await entries.WriteStateAsync(cancellationToken);
-        ReportCount();
+        await ReportCountAsync(cancellationToken);
     }
 
-    /// <summary>Tells the directory root this segment's size (one-way: a segment never waits on the root).</summary>
-    private void ReportCount()
+    /// <summary>Tells the directory root this segment's size when it changed.</summary>
+    private async Task ReportCountAsync(CancellationToken cancellationToken)
     {
+        var count = PresentCount();
+        if (count == _reportedCount)
+        {
+            return;
+        }
+
+        // Persisted generations leave room for the in-memory reports between two writes.
         _reportGeneration = Math.Max(_reportGeneration + 1, entries.State.Generation * 1_000_000);
-        _ = GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(_tenantKey, _resourceType))
-            .ReportCountAsync(_segment, _reportGeneration, PresentCount());
+        await GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(_tenantKey, _resourceType))
+            .ReportCountAsync(_segment, _reportGeneration, count, cancellationToken);
+        _reportedCount = count;
     }
 
     private int PresentCount() => entries.State.Entries.Count(e => e.Value.Status == EntryStatus.Present);

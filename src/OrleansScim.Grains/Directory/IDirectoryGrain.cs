@@ -16,9 +16,13 @@ public interface IDirectoryGrain : IGrainWithStringKey
     [Alias("GetCounts")]
     Task<DirectoryCounts> GetCountsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>A segment reports its size after every change; one-way so a segment never waits on the root.</summary>
-    [OneWay, Alias("ReportCount")]
-    Task ReportCountAsync(long segment, long generation, int count);
+    /// <summary>
+    /// A segment reports its size whenever it changes, and waits for it, so a listing that follows a
+    /// create on any silo counts it. Interleaved: it only updates memory, and the root may itself be
+    /// waiting on that segment while it rebuilds its counts.
+    /// </summary>
+    [AlwaysInterleave, Alias("ReportCount")]
+    Task ReportCountAsync(long segment, long generation, int count, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes every resource of the directory (tenant deletion).</summary>
     [ResponseTimeout("00:30:00"), Alias("Purge")]

@@ -26,7 +26,8 @@ public interface IDirectorySegmentGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task RemoveAsync(long sequence, CancellationToken cancellationToken = default);
 
-    [ReadOnly, Alias("GetCount")]
+    /// <summary>Interleaved: the root asks while this segment may be waiting on the root.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("GetCount")]
     Task<int> GetCountAsync(long generationHint = 0, CancellationToken cancellationToken = default);
 
     /// <summary>Sequence numbers of the resources matching a filter (all when null), ascending, above <paramref name="afterSequence"/>.</summary>

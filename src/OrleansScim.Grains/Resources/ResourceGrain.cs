@@ -410,35 +410,42 @@ public abstract partial class ResourceGrain(
                 var newValues = IndexValuesOf(after).ToList();
                 var added = newValues.Except(oldValues).ToList();
                 var removed = oldValues.Except(newValues).ToList();
-                await ClaimAsync(added, cancellationToken);
-                await AddLookupsAsync(added, cancellationToken);
-                await _gate.WaitAsync(cancellationToken);
                 try
                 {
-                    if (!Exists)
+                    await ClaimAsync(added, cancellationToken);
+                    await AddLookupsAsync(added, cancellationToken);
+                    await _gate.WaitAsync(cancellationToken);
+                    try
                     {
-                        return ScimResponses.NotFound(ResourceTypeName, ResourceId);
-                    }
-
-                    if (revision != _attributesRevision)
-                    {
-                        // A membership notice changed the attributes while this request waited: compute again.
-                        if (attempt < MaxCommitAttempts)
+                        if (!Exists)
                         {
-                            continue;
+                            return ScimResponses.NotFound(ResourceTypeName, ResourceId);
                         }
 
-                        throw new ScimException(409, null, "The resource changed concurrently; retry the request.");
-                    }
+                        if (revision != _attributesRevision)
+                        {
+                            // A membership notice changed the attributes while this request waited: compute again.
+                            if (attempt < MaxCommitAttempts)
+                            {
+                                continue;
+                            }
 
-                    if (!JsonNode.DeepEquals(before, after))
+                            throw new ScimException(409, null, "The resource changed concurrently; retry the request.");
+                        }
+
+                        if (!JsonNode.DeepEquals(before, after))
+                        {
+                            await CommitAsync(after, notices, cancellationToken);
+                        }
+                    }
+                    finally
                     {
-                        await CommitAsync(after, notices, cancellationToken);
+                        _gate.Release();
                     }
                 }
                 finally
                 {
-                    _gate.Release();
+                    // Until the commit, index owner checks must see the values being claimed as held.
                     _claimingIndexKeys.Clear();
                 }
 
@@ -613,7 +620,7 @@ public abstract partial class ResourceGrain(
         }
     }
 
-    private Task<bool> DeliverAsync(MembershipNotice notice, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(MembershipNotice notice, CancellationToken cancellationToken)
     {
         var key = GrainKeys.Resource(TenantKey, notice.TargetId);
         var isUser = notice.TargetType == ResourceTypeNames.User;
@@ -621,16 +628,16 @@ public abstract partial class ResourceGrain(
         {
             case NoticeKind.Joined:
                 return isUser
-                    ? GrainFactory.GetGrain<IUserGrain>(key).JoinGroupAsync(ResourceId, cancellationToken)
-                    : GrainFactory.GetGrain<IGroupGrain>(key).JoinGroupAsync(ResourceId, cancellationToken);
+                    ? await GrainFactory.GetGrain<IUserGrain>(key).JoinGroupAsync(ResourceId, cancellationToken)
+                    : await GrainFactory.GetGrain<IGroupGrain>(key).JoinGroupAsync(ResourceId, cancellationToken);
             case NoticeKind.Left:
-                var left = isUser
+                await (isUser
                     ? GrainFactory.GetGrain<IUserGrain>(key).LeaveGroupAsync(ResourceId, cancellationToken)
-                    : GrainFactory.GetGrain<IGroupGrain>(key).LeaveGroupAsync(ResourceId, cancellationToken);
-                return left.ContinueWith(_ => true, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Current);
+                    : GrainFactory.GetGrain<IGroupGrain>(key).LeaveGroupAsync(ResourceId, cancellationToken));
+                return true;
             default:
-                return GrainFactory.GetGrain<IGroupGrain>(key).RemoveMemberAsync(ResourceId, cancellationToken)
-                    .ContinueWith(_ => true, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Current);
+                await GrainFactory.GetGrain<IGroupGrain>(key).RemoveMemberAsync(ResourceId, cancellationToken);
+                return true;
         }
     }
 

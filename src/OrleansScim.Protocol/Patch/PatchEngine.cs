@@ -28,7 +28,20 @@ public static class PatchEngine
         }
 
         ResourceNormalizer.EnsureRequired(document, type);
+        EnsureUniqueTypes(document, type);
         return document;
+    }
+
+    /// <summary>Whatever sequence of operations ran, a type-keyed attribute ends with each type at most once.</summary>
+    private static void EnsureUniqueTypes(JsonObject document, ResourceTypeDefinition type)
+    {
+        foreach (var attribute in type.Schema.Attributes)
+        {
+            if (document.GetIgnoreCase(attribute.Name) is JsonArray values)
+            {
+                MultiValuedRules.EnsureUniqueTypes(attribute, values, attribute.Name);
+            }
+        }
     }
 
     private static void ApplyStep(JsonObject document, PatchStep step)
@@ -103,7 +116,7 @@ public static class PatchEngine
             foreach (var element in incoming.ToList())
             {
                 incoming.Remove(element);
-                AddElement(existing, element!);
+                AddElement(attribute, existing, element!);
             }
 
             MultiValuedRules.EnsureSinglePrimary(existing, step.Target.Text);
@@ -176,6 +189,11 @@ public static class PatchEngine
             {
                 if (target.SubAttribute is null)
                 {
+                    values.Remove(match);
+                }
+                else if (target.SubAttribute.Name == "value" && MultiValuedRules.HasUniqueTypes(attribute))
+                {
+                    // A value without its "value" ({type:"work",primary:true}) means nothing: remove it whole.
                     values.Remove(match);
                 }
                 else
@@ -343,9 +361,13 @@ public static class PatchEngine
         }
     }
 
-    /// <summary>RFC 7644 §3.5.2.1: a value already present is not added again; same "value" (and type) merges.</summary>
-    private static void AddElement(JsonArray values, JsonNode element)
+    /// <summary>
+    /// RFC 7644 §3.5.2.1: a value already present is not added again; same "value" (and type) merges.
+    /// For type-keyed attributes a value of an existing type replaces that one's sub-attributes.
+    /// </summary>
+    private static void AddElement(AttributeDefinition attribute, JsonArray values, JsonNode element)
     {
+        var typeKeyed = MultiValuedRules.HasUniqueTypes(attribute) && MultiValuedRules.TypeOf(element) is not null;
         foreach (var existing in values)
         {
             if (JsonNode.DeepEquals(existing, element))
@@ -353,7 +375,9 @@ public static class PatchEngine
                 return;
             }
 
-            if (existing is JsonObject existingObject && element is JsonObject incoming && SameValue(existingObject, incoming))
+            if (existing is JsonObject existingObject && element is JsonObject incoming
+                && (SameValue(existingObject, incoming)
+                    || (typeKeyed && string.Equals(MultiValuedRules.TypeOf(existingObject), MultiValuedRules.TypeOf(incoming), StringComparison.OrdinalIgnoreCase))))
             {
                 foreach (var (key, sub) in incoming.ToList())
                 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Schemas;
 
 namespace OrleansScim.Protocol.Resources;
 
@@ -38,6 +39,36 @@ public static class MultiValuedRules
     private static string ContentKey(JsonNode value) => value is JsonObject obj
         ? string.Join(',', obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonValue.Create(p.Key).ToJsonString() + ":" + p.Value?.ToJsonString()))
         : value.ToJsonString();
+
+    /// <summary>
+    /// Whether values of this attribute are keyed by their "type": a readWrite "type" sub-attribute with
+    /// canonical values (emails, phoneNumbers, ims, photos, addresses). Azure AD addresses such values as
+    /// <c>emails[type eq "work"]</c>, so one user has at most one work email. Group "members" (immutable
+    /// type) and free-typed attributes (roles, entitlements) are not keyed.
+    /// </summary>
+    public static bool HasUniqueTypes(AttributeDefinition attribute) =>
+        attribute is { MultiValued: true, IsComplex: true }
+        && attribute.FindSubAttribute("type") is { Mutability: Mutability.ReadWrite, CanonicalValues.Count: > 0 };
+
+    public static string? TypeOf(JsonNode? element) =>
+        element is JsonObject obj && obj.GetIgnoreCase("type") is JsonValue type && type.TryGetValue<string>(out var text) ? text : null;
+
+    public static void EnsureUniqueTypes(AttributeDefinition attribute, JsonArray values, string path)
+    {
+        if (!HasUniqueTypes(attribute))
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var type in values.Select(TypeOf).OfType<string>())
+        {
+            if (!seen.Add(type))
+            {
+                throw ScimException.InvalidValue($"Attribute '{path}' has more than one value of type '{type}'; each type appears at most once.");
+            }
+        }
+    }
 
     /// <summary>After a PATCH made <paramref name="keep"/> primary, clears the flag on every other value.</summary>
     public static void KeepOnlyPrimary(JsonArray values, JsonNode keep)

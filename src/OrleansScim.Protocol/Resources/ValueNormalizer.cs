@@ -93,6 +93,7 @@ public static class ValueNormalizer
         }
 
         MultiValuedRules.EnsureSinglePrimary(result, path);
+        MultiValuedRules.EnsureUniqueTypes(attribute, result, path);
         return result;
     }
 

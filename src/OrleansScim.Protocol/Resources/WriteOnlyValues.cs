@@ -13,7 +13,7 @@ namespace OrleansScim.Protocol.Resources;
 public static class WriteOnlyValues
 {
     public const string HashPrefix = "pbkdf2-sha256$";
-    private const int Iterations = 10_000;
+    private const int Iterations = 100_000;
 
     public static JsonNode Protect(AttributeDefinition attribute, JsonNode value)
     {
