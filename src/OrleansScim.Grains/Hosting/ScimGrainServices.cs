@@ -11,6 +11,7 @@ public static class ScimGrainServices
         silo.Services.TryAddSingleton<SiloCaches>();
         silo.Services.TryAddSingleton<ITenantSchemaCatalog, DefaultTenantSchemaCatalog>();
         silo.Services.AddOptions<ScimGrainOptions>();
+        silo.Services.AddOptions<Throttling.ThrottlingOptions>();
         silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         return silo;
     }

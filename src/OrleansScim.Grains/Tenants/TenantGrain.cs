@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Keys;
+using OrleansScim.Grains.Throttling;
 
 namespace OrleansScim.Grains.Tenants;
 
@@ -74,6 +75,7 @@ public sealed partial class TenantGrain(
         state.State.Tokens = [];
         await state.WriteStateAsync(cancellationToken);
         await Task.WhenAll(tokenIds.Select(id => GrainFactory.GetGrain<ITokenGrain>(id).RevokeAsync(cancellationToken)));
+        await GrainFactory.GetGrain<ITenantThrottleGrain>(TenantId).SetLimitAsync(null, cancellationToken);
         await ClusterCacheInvalidation.InvalidateTokensAsync(GrainFactory, tokenIds, logger);
         await ClusterCacheInvalidation.InvalidateTenantAsync(GrainFactory, TenantId, logger);
         LogDeleted(logger, TenantId);

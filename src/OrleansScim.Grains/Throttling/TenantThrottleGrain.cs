@@ -31,7 +31,8 @@ public sealed class TenantThrottleGrain(
 
     public async Task<TenantLimit> SetLimitAsync(RateLimit? limit, CancellationToken cancellationToken = default)
     {
-        Refill(Limit);
+        var previous = Limit;
+        Refill(previous);
         state.State.Override = limit;
         if (limit is null)
         {
@@ -42,7 +43,9 @@ public sealed class TenantThrottleGrain(
             await state.WriteStateAsync(cancellationToken);
         }
 
-        _tokens = Math.Min(_tokens, Limit.Burst);
+        // A larger bucket comes with its extra room filled, so raising a throttled tenant's limit helps at once;
+        // a smaller one keeps no more than it can hold.
+        _tokens = Math.Clamp(_tokens + Math.Max(0, Limit.Burst - previous.Burst), 0, Limit.Burst);
         return new TenantLimit(Limit, limit is not null);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Host.Auth;
 using OrleansScim.Host.Endpoints;
+using OrleansScim.Host.Throttling;
 using OrleansScim.Protocol.Discovery;
 
 namespace OrleansScim.Host.Hosting;
@@ -24,13 +25,17 @@ public static class ScimServerExtensions
         services.AddSingleton<TokenRecordCache>();
         services.AddSingleton(sp => ServiceCapabilitiesFrom(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScimGrainOptions>>().Value));
 
-        services.AddAuthentication()
+        // The default scheme picks the handler by path, so the caller is known before the rate limiter runs.
+        services.AddAuthentication(ScimClaims.DefaultScheme)
+            .AddPolicyScheme(ScimClaims.DefaultScheme, null, scheme => scheme.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/admin") ? ScimClaims.AdminKeyScheme : ScimClaims.TenantTokenScheme)
             .AddScheme<AuthenticationSchemeOptions, TenantTokenAuthenticationHandler>(ScimClaims.TenantTokenScheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(ScimClaims.AdminKeyScheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimClaims.TenantPolicy, policy => policy.AddAuthenticationSchemes(ScimClaims.TenantTokenScheme).RequireClaim(ScimClaims.TenantKey))
             .AddPolicy(ScimClaims.AdminPolicy, policy => policy.AddAuthenticationSchemes(ScimClaims.AdminKeyScheme).RequireRole("admin"));
 
+        services.AddScimRateLimiting();
         services.AddProblemDetails();
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
@@ -42,9 +47,11 @@ public static class ScimServerExtensions
     {
         app.UseExceptionHandler();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealth();
         app.MapAdmin();
+        app.MapAdminLimits();
         app.MapScim();
         return app;
     }

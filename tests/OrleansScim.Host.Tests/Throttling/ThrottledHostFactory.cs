@@ -1,0 +1,23 @@
+using OrleansScim.Host.Tests.Infrastructure;
+
+namespace OrleansScim.Host.Tests.Throttling;
+
+/// <summary>A host with the production-like limiter settings the throttling tests need.</summary>
+public sealed class ThrottledHostFactory : ScimHostFactory
+{
+    public const int AnonymousBurst = 4;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Throttling:RequestsPerSecond"] = "1000",
+        ["Throttling:Burst"] = "1000",
+        ["Throttling:UnauthenticatedRequestsPerSecond"] = "1",
+        ["Throttling:UnauthenticatedBurst"] = AnonymousBurst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class ThrottledHostCollection : ICollectionFixture<ThrottledHostFactory>
+{
+    public const string Name = "throttled host";
+}
