@@ -19,9 +19,9 @@ public sealed record DirectoryDocument(
 [GenerateSerializer, Immutable, Alias("scim.DirectoryCounts")]
 public sealed record DirectoryCounts([property: Id(0)] long Total, [property: Id(1)] IReadOnlyList<int> PerSegment, [property: Id(2)] int SegmentSize);
 
-/// <summary>A segment's answer to "which of your resources match": their sequence numbers, ascending.</summary>
+/// <summary>A segment's answer to "which of your resources match": their sequence numbers, ascending, and their sort keys when asked.</summary>
 [GenerateSerializer, Immutable, Alias("scim.SegmentMatches")]
-public sealed record SegmentMatches([property: Id(0)] IReadOnlyList<long> Sequences);
+public sealed record SegmentMatches([property: Id(0)] IReadOnlyList<long> Sequences, [property: Id(1)] IReadOnlyList<string?>? SortKeys = null);
 
 /// <summary>Where a resource stands when a directory segment checks an entry against it.</summary>
 [GenerateSerializer, Alias("scim.SnapshotState")]

@@ -35,35 +35,42 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<S
         {
             var schemas = await catalog.GetAsync(tenantKey, cancellationToken);
             var type = resourceType == ResourceTypeNames.User ? schemas.User : schemas.Group;
-            var startIndex = Math.Max(1, request.StartIndex ?? 1);
+            if (request.Cursor is not null && request.StartIndex is not null)
+            {
+                throw ScimException.InvalidValue("Use either cursor or startIndex paging, not both (RFC 9865).");
+            }
+
             var count = Math.Clamp(request.Count ?? options.Value.DefaultPageSize, 0, options.Value.MaxPageSize);
             var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes);
             var filter = request.Filter is null ? null : ScimFilter.Parse(request.Filter, type);
+            var sort = SortSpec.Create(type, request.SortBy, request.SortOrder);
+            var fingerprint = ListingCursor.Fingerprint(resourceType, filter?.ToString(), sort);
+            var cursor = request.Cursor switch
+            {
+                null => null,
+                "" => new ListingCursor(-1, null, fingerprint),
+                _ => ListingCursor.Decode(request.Cursor, fingerprint),
+            };
+            var paging = new Paging(Math.Max(1, request.StartIndex ?? 1), count, cursor);
             var scope = new QueryScope(GrainFactory, tenantKey, resourceType, options.Value);
 
-            long total;
-            IReadOnlyList<DirectoryDocument> page;
             var candidates = filter is null ? null : await IndexCandidatesAsync(scope, filter, cancellationToken);
-            if (candidates is not null)
-            {
-                var matching = await scope.SnapshotsAsync(candidates, filter!, cancellationToken);
-                total = matching.Count;
-                page = [.. matching.Skip(startIndex - 1).Take(count)];
-            }
-            else
-            {
-                (total, page) = await scope.ScanAsync(request.Filter, startIndex, count, cancellationToken);
-            }
+            var page = candidates is not null
+                ? await scope.PageCandidatesAsync(candidates, filter!, sort, paging, cancellationToken)
+                : await scope.ScanAsync(request.Filter, sort, request.SortBy, paging, cancellationToken);
 
-            var resources = new List<JsonNode>(page.Count);
-            foreach (var document in page)
+            var resources = new List<JsonNode>(page.Documents.Count);
+            foreach (var document in page.Documents)
             {
                 var json = ScimJson.ParseTrusted(document.Json);
                 ResourceDocument.SetLocation(json, $"{request.BaseUrl}/{type.Endpoint.TrimStart('/')}/{GrainKeys.Encode(document.Id)}");
                 resources.Add(projection.Apply(json));
             }
 
-            return ScimResponses.Json(200, ListResponse.Build(total, startIndex, resources));
+            var nextCursor = cursor is not null && page.HasMore && page.Last is { } last
+                ? new ListingCursor(last.Sequence, last.SortKey, fingerprint).Encode()
+                : null;
+            return ScimResponses.Json(200, ListResponse.Build(page.Total, paging.StartIndex, resources, nextCursor, includeStartIndex: cursor is null));
         }
         catch (ScimException e)
         {

@@ -4,6 +4,7 @@ using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Protocol.Filters;
+using OrleansScim.Protocol.Listing;
 using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Grains.Directory;
@@ -121,17 +122,21 @@ public sealed class DirectorySegmentGrain(
     public Task<int> GetCountAsync(long generationHint = 0, CancellationToken cancellationToken = default) =>
         Task.FromResult(PresentCount());
 
-    public async Task<SegmentMatches> MatchAsync(string? filter, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    public async Task<SegmentMatches> MatchAsync(string? filter, long afterSequence, int limit, string? sortBy = null, CancellationToken cancellationToken = default)
     {
         await SettleEntriesAsync(cancellationToken);
         ScimFilter? bound = null;
-        if (filter is not null)
+        SortSpec? sort = null;
+        if (filter is not null || sortBy is not null)
         {
             var schemas = await catalog.GetAsync(_tenantKey, cancellationToken);
-            bound = ScimFilter.Parse(filter, _resourceType == ResourceTypeNames.User ? schemas.User : schemas.Group);
+            var type = _resourceType == ResourceTypeNames.User ? schemas.User : schemas.Group;
+            bound = filter is null ? null : ScimFilter.Parse(filter, type);
+            sort = SortSpec.Create(type, sortBy, null);
         }
 
         var matches = new List<long>();
+        var keys = sort is null ? null : new List<string?>();
         foreach (var (sequence, entry) in entries.State.Entries.OrderBy(e => e.Key))
         {
             if (sequence <= afterSequence || entry.Status != EntryStatus.Present || !documents.State.Documents.TryGetValue(sequence, out var document))
@@ -139,9 +144,12 @@ public sealed class DirectorySegmentGrain(
                 continue;
             }
 
-            if (bound is null || bound.Matches(ScimJson.ParseTrusted(document.Json)))
+            // Parsed only when something needs to look inside the document.
+            var json = bound is null && sort is null ? null : ScimJson.ParseTrusted(document.Json);
+            if (bound is null || bound.Matches(json!))
             {
                 matches.Add(sequence);
+                keys?.Add(sort!.KeyOf(json!));
                 if (matches.Count >= limit)
                 {
                     break;
@@ -149,7 +157,7 @@ public sealed class DirectorySegmentGrain(
             }
         }
 
-        return new SegmentMatches(matches);
+        return new SegmentMatches(matches, keys);
     }
 
     public async Task<IReadOnlyList<DirectoryDocument>> GetDocumentsAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)

@@ -30,9 +30,13 @@ public interface IDirectorySegmentGrain : IGrainWithStringKey
     [ReadOnly, AlwaysInterleave, Alias("GetCount")]
     Task<int> GetCountAsync(long generationHint = 0, CancellationToken cancellationToken = default);
 
-    /// <summary>Sequence numbers of the resources matching a filter (all when null), ascending, above <paramref name="afterSequence"/>.</summary>
+    /// <summary>
+    /// Sequence numbers of the resources matching a filter (all when null), ascending, above
+    /// <paramref name="afterSequence"/>, at most <paramref name="limit"/>; with <paramref name="sortBy"/>
+    /// also each one's sort key.
+    /// </summary>
     [Alias("Match")]
-    Task<SegmentMatches> MatchAsync(string? filter, long afterSequence, int limit, CancellationToken cancellationToken = default);
+    Task<SegmentMatches> MatchAsync(string? filter, long afterSequence, int limit, string? sortBy = null, CancellationToken cancellationToken = default);
 
     /// <summary>The cached representations of the given resources, in the order asked.</summary>
     [Alias("GetDocuments")]

@@ -71,7 +71,8 @@ public static class ResourceEndpoints
                 Filter = query["filter"].FirstOrDefault(),
                 StartIndex = ParseInt(query["startIndex"].FirstOrDefault(), "startIndex"),
                 Count = ParseInt(query["count"].FirstOrDefault(), "count"),
-                Cursor = query["cursor"].FirstOrDefault(),
+                // RFC 9865: "cursor" with an empty value asks for the first page of a cursor walk.
+                Cursor = query.TryGetValue("cursor", out var cursor) ? cursor.ToString() : null,
                 SortBy = query["sortBy"].FirstOrDefault(),
                 SortOrder = query["sortOrder"].FirstOrDefault(),
                 Attributes = query["attributes"].FirstOrDefault(),

@@ -26,7 +26,7 @@ public sealed class DiscoveryTests(ScimHostFactory host)
               "etag": { "supported": true },
               "filter": { "supported": true, "maxResults": 1000 },
               "bulk": { "supported": false },
-              "sort": { "supported": false },
+              "sort": { "supported": true },
               "changePassword": { "supported": true },
               "authenticationSchemes": [{ "type": "oauthbearertoken", "primary": true }],
               "meta": { "resourceType": "ServiceProviderConfig", "location": "{{baseUrl}}/ServiceProviderConfig" }
