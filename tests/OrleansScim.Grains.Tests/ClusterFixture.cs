@@ -1,5 +1,6 @@
 using Orleans.TestingHost;
 using OrleansScim.Grains;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansScim.Grains.Hosting;
 
 namespace OrleansScim.Grains.Tests;
@@ -7,6 +8,8 @@ namespace OrleansScim.Grains.Tests;
 /// <summary>An in-process cluster of two silos with the SCIM grains on Orleans' in-memory storage.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    public const int LargeGroupThreshold = 5;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -18,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.AddScimGrains();
+
+            // Small enough that every test with a few members exercises the member buckets of large groups.
+            silo.Services.Configure<ScimGrainOptions>(options => options.InlineGroupMemberLimit = LargeGroupThreshold);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -7,13 +7,18 @@ public static class ResourceTypeNames
     public const string Group = "Group";
 }
 
-/// <summary>A resource's current representation (without <c>meta.location</c>) as a directory segment caches it.</summary>
+/// <summary>
+/// A resource's current representation (without <c>meta.location</c>) as a directory segment caches it.
+/// For a large group <see cref="MembersExternal"/> is set and the JSON has no members (they are in the
+/// group's member buckets).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("scim.DirectoryDocument")]
 public sealed record DirectoryDocument(
     [property: Id(0)] long Sequence,
     [property: Id(1)] string Id,
     [property: Id(2)] long Version,
-    [property: Id(3)] string Json);
+    [property: Id(3)] string Json,
+    [property: Id(4)] bool MembersExternal = false);
 
 /// <summary>How many resources each segment of a directory holds (index = segment number).</summary>
 [GenerateSerializer, Immutable, Alias("scim.DirectoryCounts")]

@@ -55,6 +55,12 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<S
             var scope = new QueryScope(GrainFactory, tenantKey, resourceType, options.Value);
 
             var candidates = filter is null ? null : await IndexCandidatesAsync(scope, filter, cancellationToken);
+            if (candidates is null && filter is not null && resourceType == ResourceTypeNames.Group && filter.References("members"))
+            {
+                // Large groups keep members outside the cached representations: check each group itself.
+                candidates = await scope.AllIdsAsync(cancellationToken);
+            }
+
             var page = candidates is not null
                 ? await scope.PageCandidatesAsync(candidates, filter!, sort, paging, cancellationToken)
                 : await scope.ScanAsync(request.Filter, sort, request.SortBy, paging, cancellationToken);
@@ -63,6 +69,12 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<S
             foreach (var document in page.Documents)
             {
                 var json = ScimJson.ParseTrusted(document.Json);
+                if (document.MembersExternal && projection.Includes("members"))
+                {
+                    await scope.AddMembersAsync(json, document.Id, null, cancellationToken);
+                    MoveMetaLast(json);
+                }
+
                 ResourceDocument.SetLocation(json, $"{request.BaseUrl}/{type.Endpoint.TrimStart('/')}/{GrainKeys.Encode(document.Id)}");
                 resources.Add(projection.Apply(json));
             }
@@ -76,6 +88,13 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<S
         {
             return ScimResponses.Error(e);
         }
+    }
+
+    private static void MoveMetaLast(JsonObject document)
+    {
+        var meta = document["meta"];
+        document.Remove("meta");
+        document["meta"] = meta;
     }
 
     /// <summary>Ids that can match, from the most selective indexed equality; null when the filter pins no index.</summary>

@@ -3,6 +3,7 @@ using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Protocol.Filters;
 using OrleansScim.Protocol.Listing;
+using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Grains.Directory;
@@ -23,9 +24,15 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
 
     public string ResourceType => resourceType;
 
-    /// <summary>Candidates from an index: their current representations, filtered, ordered and paged.</summary>
+    /// <summary>
+    /// Candidates from an index: their current representations, filtered, ordered and paged. A large
+    /// group's representation has no members, so when the filter looks at members they are read first
+    /// (only the ids the filter pins, when it pins some).
+    /// </summary>
     public async Task<QueryPage> PageCandidatesAsync(IEnumerable<string> ids, ScimFilter filter, SortSpec? sort, Paging paging, CancellationToken cancellationToken)
     {
+        var readsMembers = resourceType == ResourceTypeNames.Group && filter.References("members");
+        var pinnedMembers = filter.RequiredEqualities.Where(e => e.Path == "members.value").Select(e => e.Value).ToList();
         var matching = new List<(DirectoryDocument Document, ListingPosition Position)>();
         foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(options.QueryFanOut))
         {
@@ -35,6 +42,11 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
                 if (snapshot is { State: SnapshotState.Committed, Document: { } document })
                 {
                     var json = ScimJson.ParseTrusted(document.Json);
+                    if (readsMembers && document.MembersExternal)
+                    {
+                        await AddMembersAsync(json, document.Id, pinnedMembers.Count > 0 ? pinnedMembers : null, cancellationToken);
+                    }
+
                     if (filter.Matches(json))
                     {
                         matching.Add((document, new ListingPosition(document.Sequence, sort?.KeyOf(json))));
@@ -153,6 +165,32 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
         var page = sequences.Take(paging.Count).ToList();
         var documents = await DocumentsAsync(page, counts.SegmentSize, cancellationToken);
         return new QueryPage(filterText is null ? counts.Total : null, documents, page.Count > 0 ? new ListingPosition(page[^1], null) : null, hasMore);
+    }
+
+    /// <summary>Ids of every resource of the directory, in creation order.</summary>
+    public async Task<List<string>> AllIdsAsync(CancellationToken cancellationToken)
+    {
+        var counts = await grains.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, resourceType)).GetCountsAsync(cancellationToken);
+        var ids = new List<string>();
+        var occupied = Enumerable.Range(0, counts.PerSegment.Count).Where(s => counts.PerSegment[s] > 0).ToList();
+        foreach (var batch in occupied.Chunk(options.QueryFanOut))
+        {
+            var sequences = await Task.WhenAll(batch.Select(s => Segment(s).MatchAsync(null, -1, int.MaxValue, null, cancellationToken)));
+            var documents = await Task.WhenAll(batch.Select((s, i) => Segment(s).GetDocumentsAsync(sequences[i].Sequences, cancellationToken)));
+            ids.AddRange(documents.SelectMany(d => d).Select(d => d.Id));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Puts a large group's members (all, or those of <paramref name="onlyIds"/>) into its representation.</summary>
+    public async Task AddMembersAsync(JsonObject document, string groupId, IReadOnlyList<string>? onlyIds, CancellationToken cancellationToken)
+    {
+        var members = await grains.GetGrain<IGroupGrain>(GrainKeys.Resource(tenantKey, groupId)).GetMembersAsync(onlyIds, cancellationToken);
+        if (members.Count > 0)
+        {
+            document["members"] = new JsonArray([.. members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => (JsonNode)GroupGrain.ToJson(m))]);
+        }
     }
 
     private static int Compare(SortSpec? sort, ListingPosition a, ListingPosition b) =>

@@ -17,6 +17,12 @@ public sealed class ScimGrainOptions
     /// <summary>Page size when the client sends no count.</summary>
     public int DefaultPageSize { get; set; } = 100;
 
+    /// <summary>
+    /// A group keeps up to this many members in its own state; beyond it the members move to member
+    /// buckets, so adding or removing one member never rewrites the whole list.
+    /// </summary>
+    public int InlineGroupMemberLimit { get; set; } = 256;
+
     /// <summary>How many segment grains a query asks at once.</summary>
     public int QueryFanOut { get; set; } = 32;
 }

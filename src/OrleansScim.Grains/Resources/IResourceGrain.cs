@@ -68,6 +68,13 @@ public interface IGroupGrain : IResourceGrain
 
     [AlwaysInterleave, Alias("LeaveGroup")]
     Task LeaveGroupAsync(string groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The group's members, or only those of <paramref name="onlyIds"/> that are members (one bucket call
+    /// per id for a large group). Interleaved: it only reads, and queries ask while the group may be busy.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave, Alias("GetMembers")]
+    Task<IReadOnlyList<Groups.GroupMember>> GetMembersAsync(IReadOnlyList<string>? onlyIds = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The persisted state of a user or group.</summary>
@@ -95,6 +102,12 @@ public sealed class ResourceState
 
     /// <summary>Membership notices that may not have been delivered yet (replayed on activation).</summary>
     [Id(6)] public List<MembershipNotice> PendingNotices { get; set; } = [];
+
+    /// <summary>
+    /// For a group whose members outgrew its own state: the member buckets that ever held a member.
+    /// Null while the members are kept inline in <see cref="Attributes"/>.
+    /// </summary>
+    [Id(7)] public HashSet<int>? MemberBuckets { get; set; }
 }
 
 /// <summary>What a membership notice tells its target.</summary>
@@ -109,8 +122,15 @@ public enum NoticeKind
 
     /// <summary>To a group: the sending member was deleted.</summary>
     MemberDeleted,
+
+    /// <summary>To the sending large group itself: tell every member in its buckets that it left, then empty them.</summary>
+    AllMembersLeft,
 }
 
 /// <summary>A membership change to tell another resource about (it keeps the other side of the relation).</summary>
 [GenerateSerializer, Immutable, Alias("scim.MembershipNotice")]
-public sealed record MembershipNotice([property: Id(0)] string TargetId, [property: Id(1)] string TargetType, [property: Id(2)] NoticeKind Kind);
+public sealed record MembershipNotice(
+    [property: Id(0)] string TargetId,
+    [property: Id(1)] string TargetType,
+    [property: Id(2)] NoticeKind Kind,
+    [property: Id(3)] string? Display = null);

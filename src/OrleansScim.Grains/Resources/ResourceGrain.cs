@@ -13,6 +13,9 @@ using OrleansScim.Protocol.Schemas;
 
 namespace OrleansScim.Grains.Resources;
 
+/// <summary>What an update asks for: a whole new representation (PUT) or a PatchOp (PATCH).</summary>
+public sealed record ResourceChange(bool IsPatch, JsonObject Body);
+
 /// <summary>
 /// What users and groups share: the SCIM operations on one resource, its index entries, its directory
 /// entry and its membership notices. Requests run one at a time (the grain is not reentrant); the only
@@ -50,6 +53,8 @@ public abstract partial class ResourceGrain(
     protected bool Exists => state.State.Attributes is not null;
 
     protected ResourceState State => state.State;
+
+    protected ScimGrainOptions Options => options.Value;
 
     /// <summary>The committed attributes; only valid while <see cref="Exists"/>.</summary>
     protected JsonObject Attributes => _attributes!;
@@ -111,6 +116,7 @@ public abstract partial class ResourceGrain(
                             Sequence = sequence,
                             PendingNotices = notices,
                         };
+                        OnCommitting(state.State, notices);
                         await state.WriteStateAsync(cancellationToken);
                         SetAttributes(attributes);
                     }
@@ -131,10 +137,11 @@ public abstract partial class ResourceGrain(
                 _claimingIndexKeys.Clear();
             }
 
-            await PublishAsync(type, cancellationToken);
             await DeliverNoticesAsync(cancellationToken);
+            await AfterChangeAsync(cancellationToken);
+            await PublishAsync(type, cancellationToken);
             LogCreated(logger, ResourceTypeName, ResourceId);
-            return Respond(201, type, request, withLocation: true);
+            return await RespondAsync(201, type, request, withLocation: true, cancellationToken);
         }
         catch (ScimException e)
         {
@@ -158,7 +165,7 @@ public abstract partial class ResourceGrain(
             }
 
             var type = ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken));
-            return Respond(200, type, request, withLocation: false);
+            return await RespondAsync(200, type, request, withLocation: false, cancellationToken);
         }
         catch (ScimException e)
         {
@@ -167,24 +174,10 @@ public abstract partial class ResourceGrain(
     }
 
     public Task<ScimResponse> ReplaceAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
-        UpdateAsync(request, (type, schemas, current) =>
-        {
-            var body = ScimJson.ParseObject(request.Body);
-            var replacement = ResourceNormalizer.Normalize(body, type, schemas.RejectUndeclaredExtensions);
-            ResourceNormalizer.EnsureRequired(replacement, type);
-            ImmutableAttributes.EnsureUnchanged(type, current, replacement);
-            return replacement;
-        }, successStatus: 200, cancellationToken);
+        UpdateAsync(request, isPatch: false, successStatus: 200, cancellationToken);
 
-    public Task<ScimResponse> PatchAsync(ResourceRequest request, CancellationToken cancellationToken = default)
-    {
-        JsonObject? body = null;
-        return UpdateAsync(request, (type, schemas, current) =>
-        {
-            body ??= ScimJson.ParseObject(request.Body);
-            return PatchEngine.Apply(current, body, type, schemas.RejectUndeclaredExtensions);
-        }, successStatus: PatchSuccessStatus(request), cancellationToken);
-    }
+    public Task<ScimResponse> PatchAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
+        UpdateAsync(request, isPatch: true, successStatus: PatchSuccessStatus(request), cancellationToken);
 
     public async Task<ScimResponse> DeleteAsync(ResourceRequest request, CancellationToken cancellationToken = default)
     {
@@ -202,10 +195,10 @@ public abstract partial class ResourceGrain(
             try
             {
                 await SegmentOf(sequence).MarkRemovingAsync(sequence, cancellationToken);
+                var notices = await DeletionNoticesAsync(cancellationToken);
                 await _gate.WaitAsync(cancellationToken);
                 try
                 {
-                    var notices = DeletionNotices();
                     if (notices.Count == 0)
                     {
                         await state.ClearStateAsync(cancellationToken);
@@ -213,7 +206,7 @@ public abstract partial class ResourceGrain(
                     else
                     {
                         // A tombstone keeps the notices until they are delivered, so no group keeps a deleted member.
-                        state.State = new ResourceState { PendingNotices = notices, Sequence = sequence };
+                        state.State = new ResourceState { PendingNotices = notices, Sequence = sequence, MemberBuckets = state.State.MemberBuckets };
                         await state.WriteStateAsync(cancellationToken);
                     }
 
@@ -251,7 +244,7 @@ public abstract partial class ResourceGrain(
         }
 
         return Task.FromResult(Exists && _documentJson is not null
-            ? new ResourceSnapshot(SnapshotState.Committed, new DirectoryDocument(state.State.Sequence, ResourceId, state.State.Version, _documentJson))
+            ? new ResourceSnapshot(SnapshotState.Committed, new DirectoryDocument(state.State.Sequence, ResourceId, state.State.Version, _documentJson, HasExternalMembers))
             : new ResourceSnapshot(SnapshotState.Missing, null));
     }
 
@@ -270,6 +263,7 @@ public abstract partial class ResourceGrain(
 
     public async Task PurgeAsync(CancellationToken cancellationToken = default)
     {
+        await OnPurgingAsync(cancellationToken);
         if (Exists)
         {
             await ReleaseAsync(IndexValuesOf(Attributes).ToList(), cancellationToken);
@@ -303,7 +297,67 @@ public abstract partial class ResourceGrain(
         Task.FromResult(new List<MembershipNotice>());
 
     /// <summary>Notices to deliver when this resource is deleted.</summary>
-    protected abstract List<MembershipNotice> DeletionNotices();
+    protected abstract Task<List<MembershipNotice>> DeletionNoticesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Computes the attributes an update leads to, and the membership notices it implies. Users and
+    /// small groups apply the whole request to their attributes; a large group keeps its members
+    /// outside them and overrides this.
+    /// </summary>
+    protected virtual async Task<(JsonObject After, List<MembershipNotice> Notices)> ComputeChangeAsync(
+        ResourceTypeDefinition type, ScimSchemaSet schemas, JsonObject before, ResourceChange change, CancellationToken cancellationToken)
+    {
+        var after = change.IsPatch
+            ? PatchEngine.Apply(before, change.Body, type, schemas.RejectUndeclaredExtensions)
+            : Replacement(type, schemas, before, change.Body);
+        return (after, await PrepareChangeAsync(before, after, cancellationToken));
+    }
+
+    /// <summary>A PUT body as the resource's new attributes (RFC 7644 §3.5.1).</summary>
+    protected static JsonObject Replacement(ResourceTypeDefinition type, ScimSchemaSet schemas, JsonObject before, JsonObject body)
+    {
+        var replacement = ResourceNormalizer.Normalize(body, type, schemas.RejectUndeclaredExtensions);
+        ResourceNormalizer.EnsureRequired(replacement, type);
+        ImmutableAttributes.EnsureUnchanged(type, before, replacement);
+        return replacement;
+    }
+
+    /// <summary>Adjusts the state about to be written with these notices (a large group records the buckets it uses).</summary>
+    protected virtual void OnCommitting(ResourceState committing, IReadOnlyList<MembershipNotice> notices)
+    {
+    }
+
+    /// <summary>Removes what a resource keeps outside its own state when its tenant is purged.</summary>
+    protected virtual Task OnPurgingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after a change and its notices are done (a group moves a grown member list to buckets).</summary>
+    protected virtual Task AfterChangeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Whether the representation's members live outside the attributes (a large group).</summary>
+    protected virtual bool HasExternalMembers => false;
+
+    /// <summary>Adds externally kept members to a composed representation.</summary>
+    protected virtual Task AddExternalMembersAsync(JsonObject document, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Replaces the committed attributes without changing the representation (no new version), e.g.
+    /// when a group moves its members out of its own state.
+    /// </summary>
+    protected async Task RestoreAttributesAsync(JsonObject attributes, Action<ResourceState> alsoChange, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            state.State.Attributes = ScimJson.Serialize(attributes);
+            alsoChange(state.State);
+            await state.WriteStateAsync(cancellationToken);
+            SetAttributes(attributes);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>Adds service-computed attributes (a user's "groups") to the representation.</summary>
     protected virtual void AddComputedAttributes(JsonObject document)
@@ -384,11 +438,7 @@ public abstract partial class ResourceGrain(
         return true;
     }
 
-    private async Task<ScimResponse> UpdateAsync(
-        ResourceRequest request,
-        Func<ResourceTypeDefinition, ScimSchemaSet, JsonObject, JsonObject> compute,
-        int successStatus,
-        CancellationToken cancellationToken)
+    private async Task<ScimResponse> UpdateAsync(ResourceRequest request, bool isPatch, int successStatus, CancellationToken cancellationToken)
     {
         try
         {
@@ -398,14 +448,14 @@ public abstract partial class ResourceGrain(
             }
 
             EnsureIfMatch(request.IfMatch);
+            var change = new ResourceChange(isPatch, ScimJson.ParseObject(request.Body));
             var schemas = await catalog.GetAsync(TenantKey, cancellationToken);
             var type = ResourceTypeIn(schemas);
             for (var attempt = 1; ; attempt++)
             {
                 var revision = _attributesRevision;
                 var before = Attributes;
-                var after = compute(type, schemas, before);
-                var notices = await PrepareChangeAsync(before, after, cancellationToken);
+                var (after, notices) = await ComputeChangeAsync(type, schemas, before, change, cancellationToken);
                 var oldValues = IndexValuesOf(before).ToList();
                 var newValues = IndexValuesOf(after).ToList();
                 var added = newValues.Except(oldValues).ToList();
@@ -433,7 +483,7 @@ public abstract partial class ResourceGrain(
                             throw new ScimException(409, null, "The resource changed concurrently; retry the request.");
                         }
 
-                        if (!JsonNode.DeepEquals(before, after))
+                        if (!JsonNode.DeepEquals(before, after) || notices.Count > 0)
                         {
                             await CommitAsync(after, notices, cancellationToken);
                         }
@@ -450,9 +500,12 @@ public abstract partial class ResourceGrain(
                 }
 
                 await ReleaseAsync(removed, cancellationToken);
-                await PublishAsync(type, cancellationToken);
                 await DeliverNoticesAsync(cancellationToken);
-                return successStatus == 204 ? ScimResponses.NoContent(ResourceMeta.FormatETag(state.State.Version)) : Respond(successStatus, type, request, withLocation: false);
+                await AfterChangeAsync(cancellationToken);
+                await PublishAsync(type, cancellationToken);
+                return successStatus == 204
+                    ? ScimResponses.NoContent(ResourceMeta.FormatETag(state.State.Version))
+                    : await RespondAsync(successStatus, type, request, withLocation: false, cancellationToken);
             }
         }
         catch (ScimException e)
@@ -468,8 +521,16 @@ public abstract partial class ResourceGrain(
         state.State.Version++;
         state.State.LastModified = DateTimeOffset.UtcNow;
         state.State.PendingNotices = [.. state.State.PendingNotices, .. notices];
+        OnCommitting(state.State, notices);
         await state.WriteStateAsync(cancellationToken);
         SetAttributes(attributes);
+    }
+
+    /// <summary>Forgets cached responses, e.g. after a large group's members changed.</summary>
+    protected void InvalidateResponses()
+    {
+        _cachedBody = null;
+        _cachedBaseUrl = null;
     }
 
     private void SetAttributes(JsonObject? attributes)
@@ -498,7 +559,7 @@ public abstract partial class ResourceGrain(
         _cachedBaseUrl = null;
         _documentJson = ScimJson.Serialize(Compose(type, location: null));
         var sequence = state.State.Sequence;
-        await SegmentOf(sequence).PublishAsync(new DirectoryDocument(sequence, ResourceId, state.State.Version, _documentJson), cancellationToken);
+        await SegmentOf(sequence).PublishAsync(new DirectoryDocument(sequence, ResourceId, state.State.Version, _documentJson, HasExternalMembers), cancellationToken);
     }
 
     private JsonObject Compose(ResourceTypeDefinition type, string? location)
@@ -509,11 +570,19 @@ public abstract partial class ResourceGrain(
         return document;
     }
 
-    private ScimResponse Respond(int status, ResourceTypeDefinition type, ResourceRequest request, bool withLocation)
+    private async Task<ScimResponse> RespondAsync(int status, ResourceTypeDefinition type, ResourceRequest request, bool withLocation, CancellationToken cancellationToken)
     {
         var location = $"{request.BaseUrl}/{EndpointName}/{GrainKeys.Encode(ResourceId)}";
         var etag = ResourceMeta.FormatETag(state.State.Version);
         var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes);
+        if (HasExternalMembers && projection.Includes("members"))
+        {
+            // A large group's member list is read from its buckets only when the response shows it.
+            var document = Compose(type, location);
+            await AddExternalMembersAsync(document, cancellationToken);
+            return ScimResponses.Json(status, projection.Apply(document), etag, withLocation ? location : null);
+        }
+
         if (!projection.IsDefault)
         {
             return ScimResponses.Json(status, projection.Apply(Compose(type, location)), etag, withLocation ? location : null);
@@ -620,7 +689,8 @@ public abstract partial class ResourceGrain(
         }
     }
 
-    private async Task<bool> DeliverAsync(MembershipNotice notice, CancellationToken cancellationToken)
+    /// <summary>Delivers one notice; false when its target does not exist.</summary>
+    protected virtual async Task<bool> DeliverAsync(MembershipNotice notice, CancellationToken cancellationToken)
     {
         var key = GrainKeys.Resource(TenantKey, notice.TargetId);
         var isUser = notice.TargetType == ResourceTypeNames.User;

@@ -53,8 +53,8 @@ public sealed class UserGrain(
         }
     }
 
-    protected override List<MembershipNotice> DeletionNotices() =>
-        [.. State.MemberOf.Select(groupId => new MembershipNotice(groupId, ResourceTypeNames.Group, NoticeKind.MemberDeleted))];
+    protected override Task<List<MembershipNotice>> DeletionNoticesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<List<MembershipNotice>>([.. State.MemberOf.Select(groupId => new MembershipNotice(groupId, ResourceTypeNames.Group, NoticeKind.MemberDeleted))]);
 
     protected override void AddComputedAttributes(JsonObject document)
     {

@@ -8,8 +8,7 @@ namespace OrleansScim.Host.Tests.Provisioning;
 /// externalId and the enterprise manager; matched on externalId; groups with displayName,
 /// externalId and members.
 /// </summary>
-[Collection(ScimHostCollection.Name)]
-public sealed class FinanceWorkflowProvisioningTests(ScimHostFactory host)
+public abstract class FinanceWorkflowProvisioningTests(ScimHostFactory host)
 {
     [Theory]
     [InlineData(Dialect.Legacy)]
@@ -109,3 +108,11 @@ public sealed class FinanceWorkflowProvisioningTests(ScimHostFactory host)
         }
         """;
 }
+
+/// <summary>The replay on a host where groups keep their members inline.</summary>
+[Collection(ScimHostCollection.Name)]
+public sealed class FinanceWorkflowProvisioningWithInlineMembersTests(ScimHostFactory host) : FinanceWorkflowProvisioningTests(host);
+
+/// <summary>The same replay where every group beyond two members keeps them in member buckets.</summary>
+[Collection(LargeGroupHostCollection.Name)]
+public sealed class FinanceWorkflowProvisioningWithMemberBucketsTests(LargeGroupHostFactory host) : FinanceWorkflowProvisioningTests(host);

@@ -8,8 +8,7 @@ namespace OrleansScim.Host.Tests.Provisioning;
 /// costCenter/organization and the grouptalk User extension (label1..label5), matched on the work
 /// email; groups with displayName, members, externalId and the grouptalk Group description.
 /// </summary>
-[Collection(ScimHostCollection.Name)]
-public sealed class PushToTalkProvisioningTests(ScimHostFactory host)
+public abstract class PushToTalkProvisioningTests(ScimHostFactory host)
 {
     private const string WorkEmail = "erik.holm@fleet.example";
     private const string EmailFilter = $"emails[type eq \"work\"].value eq \"{WorkEmail}\"";
@@ -165,3 +164,11 @@ public sealed class PushToTalkProvisioningTests(ScimHostFactory host)
         }
         """);
 }
+
+/// <summary>The replay on a host where groups keep their members inline.</summary>
+[Collection(ScimHostCollection.Name)]
+public sealed class PushToTalkProvisioningWithInlineMembersTests(ScimHostFactory host) : PushToTalkProvisioningTests(host);
+
+/// <summary>The same replay where every group beyond two members keeps them in member buckets.</summary>
+[Collection(LargeGroupHostCollection.Name)]
+public sealed class PushToTalkProvisioningWithMemberBucketsTests(LargeGroupHostFactory host) : PushToTalkProvisioningTests(host);
