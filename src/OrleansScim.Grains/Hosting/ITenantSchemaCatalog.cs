@@ -7,10 +7,3 @@ public interface ITenantSchemaCatalog
 {
     ValueTask<ScimSchemaSet> GetAsync(string tenantKey, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The built-in schemas for every tenant.</summary>
-public sealed class DefaultTenantSchemaCatalog : ITenantSchemaCatalog
-{
-    public ValueTask<ScimSchemaSet> GetAsync(string tenantKey, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(ScimSchemaSet.Default);
-}

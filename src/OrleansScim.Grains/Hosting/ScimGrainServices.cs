@@ -9,7 +9,10 @@ public static class ScimGrainServices
     public static ISiloBuilder AddScimGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<SiloCaches>();
-        silo.Services.TryAddSingleton<ITenantSchemaCatalog, DefaultTenantSchemaCatalog>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        // Schema sets come from the tenant grain, cached per silo and cleared cluster-wide on every change.
+        silo.Services.TryAddSingleton<ITenantSchemaCatalog, GrainTenantSchemaCatalog>();
+        silo.Services.Decorate<ITenantSchemaCatalog, CachingTenantSchemaCatalog>();
         silo.Services.AddOptions<ScimGrainOptions>();
         silo.Services.AddOptions<Throttling.ThrottlingOptions>();
         silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();

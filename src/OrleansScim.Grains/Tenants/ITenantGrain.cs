@@ -26,6 +26,30 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>How many deleted incarnations still have data being purged.</summary>
     [ReadOnly, Alias("GetPendingPurges")]
     Task<int> GetPendingPurgesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers (or replaces) the extension schema <paramref name="urn"/> from an admin request body
+    /// (see <c>SchemaExtensionRegistration</c>); every silo's schema cache is cleared before this returns.
+    /// </summary>
+    [Alias("PutSchemaExtension")]
+    Task<SchemaExtensionResult> PutSchemaExtensionAsync(string urn, string body, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an extension schema; false when the tenant or the schema does not exist.</summary>
+    [Alias("DeleteSchemaExtension")]
+    Task<bool> DeleteSchemaExtensionAsync(string urn, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the tenant's settings; null when the tenant does not exist.</summary>
+    [Alias("SetSettings")]
+    Task<TenantSettings?> SetSettingsAsync(TenantSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The committed extensions and settings, for the silos' schema catalogs and the admin API.
+    /// Interleaved: resource grains ask for it while activating, and the tenant may be waiting on them
+    /// (a purge, or counting its directories in <see cref="GetInfoAsync"/>); it only reads a snapshot
+    /// that changes after each successful write.
+    /// </summary>
+    [AlwaysInterleave, Alias("GetSchemaConfiguration")]
+    Task<TenantSchemaConfiguration> GetSchemaConfigurationAsync(CancellationToken cancellationToken = default);
 }
 
 [GenerateSerializer, Immutable, Alias("scim.TenantCreated")]

@@ -23,6 +23,7 @@ public sealed partial class TenantGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        RefreshSchemaConfiguration();
         SchedulePurge();
         return Task.CompletedTask;
     }
@@ -43,6 +44,7 @@ public sealed partial class TenantGrain(
         state.State.Tokens = [new TokenSummary(tokenId, now)];
         // The tenant is written before its token, so a crash in between leaves a token that never worked, not one that works for no tenant.
         await state.WriteStateAsync(cancellationToken);
+        RefreshSchemaConfiguration();
         await GrainFactory.GetGrain<ITokenGrain>(tokenId).RegisterAsync(TenantId, tenantKey, hash, cancellationToken);
         await ClusterCacheInvalidation.InvalidateTenantAsync(GrainFactory, TenantId, logger);
         LogCreated(logger, TenantId);
@@ -73,7 +75,11 @@ public sealed partial class TenantGrain(
         state.State.RetiredTenantKeys.Add(GrainKeys.TenantKey(TenantId, state.State.Incarnation!));
         state.State.Incarnation = null;
         state.State.Tokens = [];
+        // A tenant created again with the same id starts with the built-in schemas and default settings.
+        state.State.SchemaExtensions = [];
+        state.State.RejectUndeclaredExtensions = false;
         await state.WriteStateAsync(cancellationToken);
+        RefreshSchemaConfiguration();
         await Task.WhenAll(tokenIds.Select(id => GrainFactory.GetGrain<ITokenGrain>(id).RevokeAsync(cancellationToken)));
         await GrainFactory.GetGrain<ITenantThrottleGrain>(TenantId).SetLimitAsync(null, cancellationToken);
         await ClusterCacheInvalidation.InvalidateTokensAsync(GrainFactory, tokenIds, logger);
@@ -183,4 +189,22 @@ public sealed class TenantState
 
     /// <summary>Key spaces of deleted incarnations whose data is still being purged.</summary>
     [Id(3)] public List<string> RetiredTenantKeys { get; set; } = [];
+
+    /// <summary>Registered extension schemas, in registration order (the order /Schemas lists them).</summary>
+    [Id(4)] public List<SchemaExtensionState> SchemaExtensions { get; set; } = [];
+
+    [Id(5)] public bool RejectUndeclaredExtensions { get; set; }
+}
+
+[GenerateSerializer, Alias("scim.SchemaExtensionState")]
+public sealed class SchemaExtensionState
+{
+    [Id(0)] public string Urn { get; set; } = "";
+
+    [Id(1)] public string ResourceType { get; set; } = "";
+
+    [Id(2)] public bool Required { get; set; }
+
+    /// <summary>The RFC 7643 §7 schema representation without meta.</summary>
+    [Id(3)] public string SchemaJson { get; set; } = "";
 }

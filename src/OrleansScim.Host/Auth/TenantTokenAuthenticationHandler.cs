@@ -32,6 +32,14 @@ public sealed class TenantTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked bearer token.");
         }
 
+        // On /tenants/{tenantId}/scim/v2 the token must be that tenant's: tenant A's token on tenant B's URL
+        // is not a valid credential there (401, like a wrong token), whatever A may do elsewhere.
+        if (Request.RouteValues.TryGetValue("tenantId", out var routeTenant) && routeTenant is string tenant
+            && Request.Path.StartsWithSegments("/tenants") && !string.Equals(tenant, record.TenantId, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("The bearer token does not belong to this tenant.");
+        }
+
         var identity = new ClaimsIdentity(
             [
                 new Claim(ScimClaims.TenantId, record.TenantId),

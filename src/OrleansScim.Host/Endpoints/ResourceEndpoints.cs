@@ -51,7 +51,9 @@ public static class ResourceEndpoints
                 ExcludedAttributes = request.Query["excludedAttributes"].FirstOrDefault(),
             };
             var key = GrainKeys.Resource(ScimHttp.TenantKey(context), id);
-            IResourceGrain grain = resourceType == ResourceTypeNames.User ? grains.GetGrain<IUserGrain>(key) : grains.GetGrain<IGroupGrain>(key);
+            IResourceGrain grain = resourceType == ResourceTypeNames.User
+                ? GrainReferences.Get<IUserGrain>(grains, key)
+                : GrainReferences.Get<IGroupGrain>(grains, key);
             return new ScimResult(await call(grain, resourceRequest, context.RequestAborted));
         }
         catch (ScimException e)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Host.Auth;
+using OrleansScim.Host.Bulk;
 using OrleansScim.Host.Endpoints;
 using OrleansScim.Host.Throttling;
 using OrleansScim.Protocol.Discovery;
@@ -23,7 +25,11 @@ public static class ScimServerExtensions
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenRecordCache>();
-        services.AddSingleton(sp => ServiceCapabilitiesFrom(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScimGrainOptions>>().Value));
+        services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => ServiceCapabilitiesFrom(
+            sp.GetRequiredService<IOptions<ScimGrainOptions>>().Value,
+            sp.GetRequiredService<IOptions<ScimHttpOptions>>().Value,
+            sp.GetRequiredService<IOptions<BulkOptions>>().Value));
 
         // The default scheme picks the handler by path, so the caller is known before the rate limiter runs.
         services.AddAuthentication(ScimClaims.DefaultScheme)
@@ -32,8 +38,10 @@ public static class ScimServerExtensions
             .AddScheme<AuthenticationSchemeOptions, TenantTokenAuthenticationHandler>(ScimClaims.TenantTokenScheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(ScimClaims.AdminKeyScheme, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(ScimClaims.TenantPolicy, policy => policy.AddAuthenticationSchemes(ScimClaims.TenantTokenScheme).RequireClaim(ScimClaims.TenantKey))
-            .AddPolicy(ScimClaims.AdminPolicy, policy => policy.AddAuthenticationSchemes(ScimClaims.AdminKeyScheme).RequireRole("admin"));
+            // No per-policy schemes: the path-selected default scheme already authenticated the request,
+            // so authorization reuses HttpContext.User instead of authenticating a second time.
+            .AddPolicy(ScimClaims.TenantPolicy, policy => policy.RequireClaim(ScimClaims.TenantKey))
+            .AddPolicy(ScimClaims.AdminPolicy, policy => policy.RequireRole("admin"));
 
         services.AddScimRateLimiting();
         services.AddProblemDetails();
@@ -52,18 +60,22 @@ public static class ScimServerExtensions
         app.MapHealth();
         app.MapAdmin();
         app.MapAdminLimits();
+        app.MapAdminSchemas();
         app.MapScim();
+        app.MapBenchmarkBaselines();
         return app;
     }
 
     /// <summary>What /ServiceProviderConfig advertises: exactly what the endpoints implement.</summary>
-    private static ServiceCapabilities ServiceCapabilitiesFrom(ScimGrainOptions options) => new()
+    private static ServiceCapabilities ServiceCapabilitiesFrom(ScimGrainOptions options, ScimHttpOptions http, BulkOptions bulk) => new()
     {
         Patch = true,
         ChangePassword = true,
         ETag = true,
         Sort = true,
-        Bulk = false,
+        Bulk = true,
+        BulkMaxOperations = bulk.BulkMaxOperations,
+        BulkMaxPayloadSize = http.MaxRequestBodyBytes,
         CursorPagination = true,
         FilterMaxResults = options.MaxPageSize,
         MaxPageSize = options.MaxPageSize,

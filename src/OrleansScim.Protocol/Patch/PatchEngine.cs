@@ -113,11 +113,9 @@ public static class PatchEngine
                 return;
             }
 
-            foreach (var element in incoming.ToList())
-            {
-                incoming.Remove(element);
-                AddElement(attribute, existing, element!);
-            }
+            var elements = incoming.ToList();
+            incoming.Clear();
+            AddElements(attribute, existing, elements);
 
             MultiValuedRules.EnsureSinglePrimary(existing, step.Target.Text);
             return;
@@ -203,7 +201,12 @@ public static class PatchEngine
             }
 
             RemoveEmptyElements(values);
-            MultiValuedRules.RemoveDuplicates(values);
+            if (target.SubAttribute is not null)
+            {
+                // Removing a sub-attribute can make two values equal; removing whole values cannot.
+                MultiValuedRules.RemoveDuplicates(values);
+            }
+
             SetOrRemove(container, attribute.Name, values);
             return;
         }
@@ -364,42 +367,99 @@ public static class PatchEngine
     /// <summary>
     /// RFC 7644 §3.5.2.1: a value already present is not added again; same "value" (and type) merges.
     /// For type-keyed attributes a value of an existing type replaces that one's sub-attributes.
+    /// Existing values are indexed once by value and type, so adding many members to a large list costs
+    /// in proportion to what is added, not to list size times that.
     /// </summary>
-    private static void AddElement(AttributeDefinition attribute, JsonArray values, JsonNode element)
+    private static void AddElements(AttributeDefinition attribute, JsonArray values, List<JsonNode?> incoming)
     {
-        var typeKeyed = MultiValuedRules.HasUniqueTypes(attribute) && MultiValuedRules.TypeOf(element) is not null;
-        foreach (var existing in values)
+        var typeKeyed = MultiValuedRules.HasUniqueTypes(attribute);
+        var byValue = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
+        var byType = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        void Index(JsonObject element)
         {
-            if (JsonNode.DeepEquals(existing, element))
+            if (ValueKey(element) is { } key)
             {
-                return;
+                if (!byValue.TryGetValue(key, out var list))
+                {
+                    byValue[key] = list = [];
+                }
+
+                list.Add(element);
             }
 
-            if (existing is JsonObject existingObject && element is JsonObject incoming
-                && (SameValue(existingObject, incoming)
-                    || (typeKeyed && string.Equals(MultiValuedRules.TypeOf(existingObject), MultiValuedRules.TypeOf(incoming), StringComparison.OrdinalIgnoreCase))))
+            if (typeKeyed && MultiValuedRules.TypeOf(element) is { } type)
             {
-                foreach (var (key, sub) in incoming.ToList())
-                {
-                    incoming.Remove(key);
-                    existingObject.SetIgnoreCase(key, sub);
-                }
-
-                if (MultiValuedRules.IsPrimary(existingObject))
-                {
-                    MultiValuedRules.KeepOnlyPrimary(values, existingObject);
-                }
-
-                return;
+                byType.TryAdd(type, element);
             }
         }
 
-        values.Add(element);
-        if (MultiValuedRules.IsPrimary(element))
+        foreach (var existing in values.OfType<JsonObject>())
         {
-            MultiValuedRules.KeepOnlyPrimary(values, element);
+            Index(existing);
+        }
+
+        foreach (var element in incoming)
+        {
+            if (element is not JsonObject added)
+            {
+                if (!values.Any(v => JsonNode.DeepEquals(v, element)))
+                {
+                    values.Add(element);
+                }
+
+                continue;
+            }
+
+            JsonObject? target = null;
+            if (ValueKey(added) is { } key && byValue.TryGetValue(key, out var sameValue))
+            {
+                target = sameValue.FirstOrDefault(e => SameValue(e, added));
+            }
+
+            if (target is null && typeKeyed && MultiValuedRules.TypeOf(added) is { } type)
+            {
+                byType.TryGetValue(type, out target);
+            }
+
+            if (target is null && ValueKey(added) is null)
+            {
+                target = values.OfType<JsonObject>().FirstOrDefault(e => JsonNode.DeepEquals(e, added));
+            }
+
+            if (target is null)
+            {
+                values.Add(added);
+                Index(added);
+                if (MultiValuedRules.IsPrimary(added))
+                {
+                    MultiValuedRules.KeepOnlyPrimary(values, added);
+                }
+
+                continue;
+            }
+
+            if (JsonNode.DeepEquals(target, added))
+            {
+                continue;
+            }
+
+            foreach (var (name, sub) in added.ToList())
+            {
+                added.Remove(name);
+                target.SetIgnoreCase(name, sub);
+            }
+
+            Index(target);
+            if (MultiValuedRules.IsPrimary(target))
+            {
+                MultiValuedRules.KeepOnlyPrimary(values, target);
+            }
         }
     }
+
+    /// <summary>The "value" sub-attribute as JSON text, the key values are matched by.</summary>
+    private static string? ValueKey(JsonObject element) =>
+        element.GetIgnoreCase("value") is JsonValue value ? value.ToJsonString() : null;
 
     private static bool SameValue(JsonObject existing, JsonObject incoming)
     {
@@ -414,7 +474,10 @@ public static class PatchEngine
         return incomingType is null || existingType is null || JsonNode.DeepEquals(incomingType, existingType);
     }
 
-    /// <summary>Azure AD's member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes only those.</summary>
+    /// <summary>
+    /// Azure AD's member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes only
+    /// those. One pass over the list with a set of the listed values, however many are listed.
+    /// </summary>
     private static void RemoveListedValues(JsonArray values, JsonArray? listed)
     {
         if (listed is null)
@@ -422,15 +485,26 @@ public static class PatchEngine
             return;
         }
 
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var whole = new List<JsonNode>();
         foreach (var item in listed)
         {
-            var toRemove = values.Where(existing =>
-                item is JsonObject wanted && wanted.GetIgnoreCase("value") is JsonValue wantedValue && existing is JsonObject existingObject
-                    ? JsonNode.DeepEquals(existingObject.GetIgnoreCase("value"), wantedValue)
-                    : JsonNode.DeepEquals(existing, item)).ToList();
-            foreach (var existing in toRemove)
+            if (item is JsonObject wanted && ValueKey(wanted) is { } key)
             {
-                values.Remove(existing);
+                keys.Add(key);
+            }
+            else if (item is not null)
+            {
+                whole.Add(item);
+            }
+        }
+
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            var existing = values[i];
+            if ((existing is JsonObject obj && ValueKey(obj) is { } key && keys.Contains(key)) || whole.Any(w => JsonNode.DeepEquals(w, existing)))
+            {
+                values.RemoveAt(i);
             }
         }
     }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Benchmark 4 (issue 6): GET /Users/{id} through the whole SCIM stack (token auth, tenant throttle,
+# grain call, projection, serialisation) against a bare minimal-API endpoint of the same host that
+# returns a JSON document of the same size. Same tool (wrk), same connection settings, alternating
+# rounds in one run; reports the median of each and their ratio.
+# Usage: load/bench/get-vs-bare.sh BASE_URL TOKEN TENANT_ID USER_ID [rounds] [seconds]
+set -euo pipefail
+base=$1 token=$2 tenant=$3 id=$4 rounds=${5:-7} seconds=${6:-5}
+user_url="$base/tenants/$tenant/scim/v2/Users/$id"
+size=$(curl -s "$user_url" -H "Authorization: Bearer $token" | wc -c)
+bare_url="$base/bench/bare/$size"
+rate() { wrk -t2 -c32 -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
+echo "document size: $size bytes; warming up..."
+rate "$bare_url" >/dev/null; rate -H "Authorization: Bearer $token" "$user_url" >/dev/null
+bare=(); scim=()
+for i in $(seq 1 "$rounds"); do
+  bare+=("$(rate "$bare_url")")
+  scim+=("$(rate -H "Authorization: Bearer $token" "$user_url")")
+  echo "round $i: bare ${bare[-1]} req/s, SCIM GET ${scim[-1]} req/s"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+mb=$(median "${bare[@]}"); ms=$(median "${scim[@]}")
+echo "median bare: $mb req/s; median SCIM GET: $ms req/s; ratio: $(awk -v s="$ms" -v b="$mb" 'BEGIN {printf "%.2f", s/b}')"

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Directory;
+using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Resources;
+using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Listing;
+
+namespace OrleansScim.Grains.Search;
+
+/// <summary>
+/// Stateless and local to the calling silo. The combined list is the tenant's Users followed by its
+/// Groups; each type is asked through <see cref="IDirectoryQueryGrain"/> (so indexes, paging and
+/// projection work exactly as on /Users and /Groups) for the part of the page that falls into it,
+/// and for its total alone when the page ends before it. <c>totalResults</c> is the sum.
+/// </summary>
+[StatelessWorker]
+public sealed class RootSearchGrain(ITenantSchemaCatalog catalog, IOptions<ScimGrainOptions> options) : Grain, IRootSearchGrain
+{
+    public async Task<ScimResponse> SearchAsync(string tenantKey, ListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            if (request.Cursor is not null)
+            {
+                throw ScimException.InvalidValue("Cursor paging (RFC 9865) is not offered on the root search; page with startIndex and count.");
+            }
+
+            if (request.SortBy is not null)
+            {
+                throw ScimException.InvalidValue("sortBy is not offered on the root search, whose results are Users then Groups; sort with /Users/.search or /Groups/.search.");
+            }
+
+            var schemas = await catalog.GetAsync(tenantKey, cancellationToken);
+            var filters = RootSearchFilter.ForEachType(request.Filter, [schemas.User, schemas.Group]);
+            var startIndex = Math.Max(1, request.StartIndex ?? 1);
+            var count = Math.Clamp(request.Count ?? options.Value.DefaultPageSize, 0, options.Value.MaxPageSize);
+            var query = GrainFactory.GetGrain<IDirectoryQueryGrain>(0);
+            long before = 0;
+            var resources = new List<JsonNode>();
+            foreach (var filter in filters.Where(f => !f.MatchesNothing))
+            {
+                // The page's first position inside this type (1-based); past its end the type answers only its total.
+                var typeStart = (int)Math.Clamp(startIndex - before, 1, int.MaxValue);
+                var typeRequest = request with { Filter = filter.Filter, StartIndex = typeStart, Count = count - resources.Count, SortOrder = null };
+                var response = await query.ListAsync(tenantKey, filter.ResourceType, typeRequest, cancellationToken);
+                if (response.Status != 200)
+                {
+                    return response;
+                }
+
+                var list = JsonNode.Parse(response.Body)!.AsObject();
+                before += list["totalResults"]!.GetValue<long>();
+                if (list["Resources"] is JsonArray page)
+                {
+                    var items = page.ToList();
+                    page.Clear();
+                    resources.AddRange(items.OfType<JsonNode>());
+                }
+            }
+
+            return ScimResponses.Json(200, ListResponse.Build(before, startIndex, resources));
+        }
+        catch (ScimException e)
+        {
+            return ScimResponses.Error(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace OrleansScim.Host.Endpoints;
+
+/// <summary>
+/// Baselines for load/benchmarks (issue 6): a bare minimal-API endpoint returning a fixed JSON document,
+/// so GET /Users/{id} can be compared with the cheapest possible answer of the same size in the same
+/// process. Only mapped when <c>Benchmarks:Enabled=true</c>; never in production configuration.
+/// </summary>
+public static class BenchmarkEndpoints
+{
+    public static void MapBenchmarkBaselines(this IEndpointRouteBuilder app)
+    {
+        if (!app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:Enabled"))
+        {
+            return;
+        }
+
+        app.MapGet("/bench/bare/{size:int}", (int size, HttpContext context) =>
+        {
+            var body = Document(Math.Clamp(size, 14, 1 << 20));
+            context.Response.ContentType = ScimHttp.ContentType;
+            return context.Response.Body.WriteAsync(body).AsTask();
+        });
+    }
+
+    private static byte[] Document(int size)
+    {
+        // {"padding":"xxx…"} is 14 bytes plus the padding.
+        return Encoding.UTF8.GetBytes("{\"padding\":\"" + new string('x', Math.Max(0, size - 14)) + "\"}");
+    }
+}

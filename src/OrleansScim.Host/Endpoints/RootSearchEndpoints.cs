@@ -1,0 +1,24 @@
+using OrleansScim.Grains.Search;
+using OrleansScim.Protocol.Errors;
+
+namespace OrleansScim.Host.Endpoints;
+
+/// <summary>RFC 7644 §3.4.3 <c>POST /.search</c> at the SCIM root: Users and Groups in one query.</summary>
+public static class RootSearchEndpoints
+{
+    public static void MapRootSearch(this RouteGroupBuilder scim) => scim.MapPost("/.search", SearchAsync);
+
+    private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains)
+    {
+        try
+        {
+            var body = await ScimHttp.ReadBodyAsync(context.Request);
+            var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
+            return new ScimResult(await grains.GetGrain<IRootSearchGrain>(0).SearchAsync(ScimHttp.TenantKey(context), request, context.RequestAborted));
+        }
+        catch (ScimException e)
+        {
+            return ScimHttp.Error(e);
+        }
+    }
+}
