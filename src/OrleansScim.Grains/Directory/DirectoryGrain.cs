@@ -107,7 +107,7 @@ public sealed class DirectoryGrain(
     {
         var key = this.GetPrimaryKeyString();
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return GrainFactory.GetGrain<IDirectorySegmentGrain>(GrainKeys.Segment(key[..slash], key[(slash + 1)..], segment));
+        return GrainReferences.Get<IDirectorySegmentGrain>(GrainFactory, GrainKeys.Segment(key[..slash], key[(slash + 1)..], segment));
     }
 }
 

@@ -117,7 +117,7 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<S
             if (Find(path) is { } equality)
             {
                 var value = foldCase ? equality.Value.ToUpperInvariant() : equality.Value;
-                return await GrainFactory.GetGrain<IIndexGrain>(GrainKeys.Index(scope.TenantKey, index, value)).GetOwnersAsync(cancellationToken);
+                return await GrainReferences.Get<IIndexGrain>(GrainFactory, GrainKeys.Index(scope.TenantKey, index, value)).GetOwnersAsync(cancellationToken);
             }
         }
 
@@ -125,8 +125,8 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<S
         {
             // The member keeps the other side of the relation: its groups are the only candidates.
             var key = GrainKeys.Resource(scope.TenantKey, member.Value);
-            var asUser = await GrainFactory.GetGrain<IUserGrain>(key).GetGroupIdsAsync(cancellationToken);
-            var asGroup = await GrainFactory.GetGrain<IGroupGrain>(key).GetGroupIdsAsync(cancellationToken);
+            var asUser = await GrainReferences.Get<IUserGrain>(GrainFactory, key).GetGroupIdsAsync(cancellationToken);
+            var asGroup = await GrainReferences.Get<IGroupGrain>(GrainFactory, key).GetGroupIdsAsync(cancellationToken);
             return [.. asUser.Union(asGroup)];
         }
 

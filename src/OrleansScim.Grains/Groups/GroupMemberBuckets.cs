@@ -11,7 +11,7 @@ public sealed class GroupMemberBuckets(IGrainFactory grains, string tenantKey, s
     public static int BucketOf(string memberId) => (int)(StableHash.Of(memberId) % Count);
 
     public IGroupMemberBucketGrain Bucket(int bucket) =>
-        grains.GetGrain<IGroupMemberBucketGrain>(GrainKeys.Resource(tenantKey, groupId) + "/" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        GrainReferences.Get<IGroupMemberBucketGrain>(grains, GrainKeys.Resource(tenantKey, groupId) + "/" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public IGroupMemberBucketGrain BucketFor(string memberId) => Bucket(BucketOf(memberId));
 

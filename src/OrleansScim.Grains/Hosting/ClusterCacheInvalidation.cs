@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansScim.Grains.Keys;
 
 namespace OrleansScim.Grains.Hosting;
 
@@ -24,7 +25,7 @@ public static partial class ClusterCacheInvalidation
         {
             try
             {
-                await call(grains.GetGrain<ISiloCacheGrain>(silo.ToParsableString()));
+                await call(GrainReferences.Get<ISiloCacheGrain>(grains, silo.ToParsableString()));
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {

@@ -16,7 +16,7 @@ public sealed partial class GrainTenantSchemaCatalog(IGrainFactory grains, ILogg
     public async ValueTask<ScimSchemaSet> GetAsync(string tenantKey, CancellationToken cancellationToken = default)
     {
         var tenantId = GrainKeys.TenantIdOf(tenantKey);
-        var configuration = await grains.GetGrain<ITenantGrain>(tenantId).GetSchemaConfigurationAsync(cancellationToken);
+        var configuration = await GrainReferences.Get<ITenantGrain>(grains, tenantId).GetSchemaConfigurationAsync(cancellationToken);
         return Build(configuration, tenantKey, logger);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
 
 namespace OrleansScim.Grains.Hosting;
 
@@ -16,6 +17,11 @@ public static class ScimGrainServices
         silo.Services.AddOptions<ScimGrainOptions>();
         silo.Services.AddOptions<Throttling.ThrottlingOptions>();
         silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
+
+        // Grain state is written with Orleans' own version-tolerant binary serializer (the [Id]s of the
+        // state classes) instead of the default Newtonsoft JSON: several times faster, and smaller, which
+        // matters for storage that bills or limits by size (Azure Table's 1 MiB per entity).
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         return silo;
     }
 }

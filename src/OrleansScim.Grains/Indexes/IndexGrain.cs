@@ -65,8 +65,8 @@ public sealed class IndexGrain([PersistentState("index", GrainStorage.Name)] IPe
         var index = key[(tenantKey.Length + 1)..key.LastIndexOf('/')];
         var ownerKey = GrainKeys.Resource(tenantKey, ownerId);
         IIndexOwner owner = IndexNames.IsUserIndex(index)
-            ? GrainFactory.GetGrain<IUserGrain>(ownerKey)
-            : GrainFactory.GetGrain<IGroupGrain>(ownerKey);
+            ? GrainReferences.Get<IUserGrain>(GrainFactory, ownerKey)
+            : GrainReferences.Get<IGroupGrain>(GrainFactory, ownerKey);
         return owner.HoldsIndexEntryAsync(key, cancellationToken);
     }
 }

@@ -383,8 +383,8 @@ public sealed class GroupGrain(
 
         var key = GrainKeys.Resource(TenantKey, memberId);
         var tryGroupFirst = string.Equals(declaredType, ResourceTypeNames.Group, StringComparison.OrdinalIgnoreCase);
-        IResourceGrain first = tryGroupFirst ? GrainFactory.GetGrain<IGroupGrain>(key) : GrainFactory.GetGrain<IUserGrain>(key);
-        IResourceGrain second = tryGroupFirst ? GrainFactory.GetGrain<IUserGrain>(key) : GrainFactory.GetGrain<IGroupGrain>(key);
+        IResourceGrain first = tryGroupFirst ? GrainReferences.Get<IGroupGrain>(GrainFactory, key) : GrainReferences.Get<IUserGrain>(GrainFactory, key);
+        IResourceGrain second = tryGroupFirst ? GrainReferences.Get<IUserGrain>(GrainFactory, key) : GrainReferences.Get<IGroupGrain>(GrainFactory, key);
         if ((await first.GetSnapshotAsync(cancellationToken)).State != SnapshotState.Missing)
         {
             return tryGroupFirst ? ResourceTypeNames.Group : ResourceTypeNames.User;

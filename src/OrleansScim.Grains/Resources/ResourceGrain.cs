@@ -36,7 +36,7 @@ public abstract partial class ResourceGrain(
     private readonly HashSet<string> _claimingIndexKeys = new(StringComparer.Ordinal);
     private JsonObject? _attributes;
     private long _attributesRevision;
-    private string? _documentJson;
+    private byte[]? _documentJson;
     private string? _cachedBaseUrl;
     private byte[]? _cachedBody;
     private bool _inProgress;
@@ -59,7 +59,7 @@ public abstract partial class ResourceGrain(
     /// <summary>The committed attributes; only valid while <see cref="Exists"/>.</summary>
     protected JsonObject Attributes => _attributes!;
 
-    protected IDirectoryGrain Directory => GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(TenantKey, ResourceTypeName));
+    protected IDirectoryGrain Directory => GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(TenantKey, ResourceTypeName));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -545,7 +545,7 @@ public abstract partial class ResourceGrain(
     private async Task RebuildDocumentAsync(CancellationToken cancellationToken)
     {
         var type = ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken));
-        _documentJson = ScimJson.Serialize(Compose(type, location: null));
+        _documentJson = ScimJson.SerializeToUtf8(Compose(type, location: null));
     }
 
     private async Task PublishAsync(ResourceTypeDefinition type, CancellationToken cancellationToken)
@@ -557,7 +557,7 @@ public abstract partial class ResourceGrain(
 
         _cachedBody = null;
         _cachedBaseUrl = null;
-        _documentJson = ScimJson.Serialize(Compose(type, location: null));
+        _documentJson = ScimJson.SerializeToUtf8(Compose(type, location: null));
         var sequence = state.State.Sequence;
         await SegmentOf(sequence).PublishAsync(new DirectoryDocument(sequence, ResourceId, state.State.Version, _documentJson, HasExternalMembers), cancellationToken);
     }
@@ -607,7 +607,7 @@ public abstract partial class ResourceGrain(
     }
 
     private IDirectorySegmentGrain SegmentOf(long sequence) =>
-        GrainFactory.GetGrain<IDirectorySegmentGrain>(GrainKeys.Segment(TenantKey, ResourceTypeName, sequence / options.Value.SegmentSize));
+        GrainReferences.Get<IDirectorySegmentGrain>(GrainFactory, GrainKeys.Segment(TenantKey, ResourceTypeName, sequence / options.Value.SegmentSize));
 
     private string IndexKey(IndexValue value) => GrainKeys.Index(TenantKey, value.Index, value.Value);
 
@@ -618,7 +618,7 @@ public abstract partial class ResourceGrain(
         {
             var key = IndexKey(value);
             _claimingIndexKeys.Add(key);
-            var result = await GrainFactory.GetGrain<IIndexGrain>(key).ClaimAsync(ResourceId, cancellationToken);
+            var result = await GrainReferences.Get<IIndexGrain>(GrainFactory, key).ClaimAsync(ResourceId, cancellationToken);
             if (!result.Claimed)
             {
                 await ReleaseAsync(claimed, CancellationToken.None);
@@ -630,10 +630,10 @@ public abstract partial class ResourceGrain(
     }
 
     private Task AddLookupsAsync(IEnumerable<IndexValue> values, CancellationToken cancellationToken) =>
-        Task.WhenAll(values.Where(v => !v.Unique).Select(v => GrainFactory.GetGrain<IIndexGrain>(IndexKey(v)).AddAsync(ResourceId, cancellationToken)));
+        Task.WhenAll(values.Where(v => !v.Unique).Select(v => GrainReferences.Get<IIndexGrain>(GrainFactory, IndexKey(v)).AddAsync(ResourceId, cancellationToken)));
 
     private Task ReleaseAsync(IEnumerable<IndexValue> values, CancellationToken cancellationToken) =>
-        Task.WhenAll(values.Select(v => GrainFactory.GetGrain<IIndexGrain>(IndexKey(v)).ReleaseAsync(ResourceId, cancellationToken)));
+        Task.WhenAll(values.Select(v => GrainReferences.Get<IIndexGrain>(GrainFactory, IndexKey(v)).ReleaseAsync(ResourceId, cancellationToken)));
 
     private static string UniqueAttributeLabel(string index) => index switch
     {
@@ -698,15 +698,15 @@ public abstract partial class ResourceGrain(
         {
             case NoticeKind.Joined:
                 return isUser
-                    ? await GrainFactory.GetGrain<IUserGrain>(key).JoinGroupAsync(ResourceId, cancellationToken)
-                    : await GrainFactory.GetGrain<IGroupGrain>(key).JoinGroupAsync(ResourceId, cancellationToken);
+                    ? await GrainReferences.Get<IUserGrain>(GrainFactory, key).JoinGroupAsync(ResourceId, cancellationToken)
+                    : await GrainReferences.Get<IGroupGrain>(GrainFactory, key).JoinGroupAsync(ResourceId, cancellationToken);
             case NoticeKind.Left:
                 await (isUser
-                    ? GrainFactory.GetGrain<IUserGrain>(key).LeaveGroupAsync(ResourceId, cancellationToken)
-                    : GrainFactory.GetGrain<IGroupGrain>(key).LeaveGroupAsync(ResourceId, cancellationToken));
+                    ? GrainReferences.Get<IUserGrain>(GrainFactory, key).LeaveGroupAsync(ResourceId, cancellationToken)
+                    : GrainReferences.Get<IGroupGrain>(GrainFactory, key).LeaveGroupAsync(ResourceId, cancellationToken));
                 return true;
             default:
-                await GrainFactory.GetGrain<IGroupGrain>(key).RemoveMemberAsync(ResourceId, cancellationToken);
+                await GrainReferences.Get<IGroupGrain>(GrainFactory, key).RemoveMemberAsync(ResourceId, cancellationToken);
                 return true;
         }
     }

@@ -45,7 +45,7 @@ public sealed partial class TenantGrain(
         // The tenant is written before its token, so a crash in between leaves a token that never worked, not one that works for no tenant.
         await state.WriteStateAsync(cancellationToken);
         RefreshSchemaConfiguration();
-        await GrainFactory.GetGrain<ITokenGrain>(tokenId).RegisterAsync(TenantId, tenantKey, hash, cancellationToken);
+        await GrainReferences.Get<ITokenGrain>(GrainFactory, tokenId).RegisterAsync(TenantId, tenantKey, hash, cancellationToken);
         await ClusterCacheInvalidation.InvalidateTenantAsync(GrainFactory, TenantId, logger);
         LogCreated(logger, TenantId);
         return new TenantCreated(TenantId, tenantKey, new IssuedToken(tokenId, token, now));
@@ -59,8 +59,8 @@ public sealed partial class TenantGrain(
         }
 
         var tenantKey = GrainKeys.TenantKey(TenantId, state.State.Incarnation!);
-        var users = GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).GetCountsAsync(cancellationToken);
-        var groups = GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).GetCountsAsync(cancellationToken);
+        var users = GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).GetCountsAsync(cancellationToken);
+        var groups = GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).GetCountsAsync(cancellationToken);
         return new TenantInfo(TenantId, state.State.Created, (await users).Total, (await groups).Total, [.. state.State.Tokens]);
     }
 
@@ -80,8 +80,8 @@ public sealed partial class TenantGrain(
         state.State.RejectUndeclaredExtensions = false;
         await state.WriteStateAsync(cancellationToken);
         RefreshSchemaConfiguration();
-        await Task.WhenAll(tokenIds.Select(id => GrainFactory.GetGrain<ITokenGrain>(id).RevokeAsync(cancellationToken)));
-        await GrainFactory.GetGrain<ITenantThrottleGrain>(TenantId).SetLimitAsync(null, cancellationToken);
+        await Task.WhenAll(tokenIds.Select(id => GrainReferences.Get<ITokenGrain>(GrainFactory, id).RevokeAsync(cancellationToken)));
+        await GrainReferences.Get<ITenantThrottleGrain>(GrainFactory, TenantId).SetLimitAsync(null, cancellationToken);
         await ClusterCacheInvalidation.InvalidateTokensAsync(GrainFactory, tokenIds, logger);
         await ClusterCacheInvalidation.InvalidateTenantAsync(GrainFactory, TenantId, logger);
         LogDeleted(logger, TenantId);
@@ -100,7 +100,7 @@ public sealed partial class TenantGrain(
         var issued = new IssuedToken(tokenId, token, DateTimeOffset.UtcNow);
         state.State.Tokens.Add(new TokenSummary(tokenId, issued.Created));
         await state.WriteStateAsync(cancellationToken);
-        await GrainFactory.GetGrain<ITokenGrain>(tokenId).RegisterAsync(TenantId, GrainKeys.TenantKey(TenantId, state.State.Incarnation!), hash, cancellationToken);
+        await GrainReferences.Get<ITokenGrain>(GrainFactory, tokenId).RegisterAsync(TenantId, GrainKeys.TenantKey(TenantId, state.State.Incarnation!), hash, cancellationToken);
         return issued;
     }
 
@@ -112,7 +112,7 @@ public sealed partial class TenantGrain(
         }
 
         await state.WriteStateAsync(cancellationToken);
-        await GrainFactory.GetGrain<ITokenGrain>(tokenId).RevokeAsync(cancellationToken);
+        await GrainReferences.Get<ITokenGrain>(GrainFactory, tokenId).RevokeAsync(cancellationToken);
         // Waits until every silo has dropped the token from its cache: revocation is effective when this returns.
         await ClusterCacheInvalidation.InvalidateTokensAsync(GrainFactory, [tokenId], logger);
         return true;
@@ -143,8 +143,8 @@ public sealed partial class TenantGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).PurgeAsync(cancellationToken);
-                await GrainFactory.GetGrain<IDirectoryGrain>(GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).PurgeAsync(cancellationToken);
+                await GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).PurgeAsync(cancellationToken);
+                await GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).PurgeAsync(cancellationToken);
                 state.State.RetiredTenantKeys.Remove(tenantKey);
                 await SaveAsync(cancellationToken);
                 LogPurged(logger, TenantId);

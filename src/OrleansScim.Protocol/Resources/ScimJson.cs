@@ -50,6 +50,9 @@ public static class ScimJson
     /// <summary>Parses JSON the service itself wrote (stored documents).</summary>
     public static JsonObject ParseTrusted(string text) => (JsonObject)JsonNode.Parse(text)!;
 
+    /// <summary>Parses UTF-8 JSON the service itself wrote (cached representations).</summary>
+    public static JsonObject ParseTrusted(ReadOnlySpan<byte> utf8) => (JsonObject)JsonNode.Parse(utf8)!;
+
     public static byte[] SerializeToUtf8(JsonNode node)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
