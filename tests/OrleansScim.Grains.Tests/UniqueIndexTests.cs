@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
 
@@ -6,17 +7,46 @@ namespace OrleansScim.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class UniqueIndexTests(ClusterFixture fixture)
 {
+    private IndexStore Indexes => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IndexStore>();
+
+    [Fact]
+    public async Task ConcurrentClaims_OfOneValue_LeaveExactlyOneOwner()
+    {
+        var scim = Scim.ForNewTenant(fixture.Grains);
+        var key = GrainKeys.Index(scim.TenantKey, IndexNames.UserName, "RACE@EXAMPLE.COM");
+        var owners = Enumerable.Range(0, 20).Select(i => $"owner-{i}").ToList();
+
+        // The owners are never written, so each claim must also beat the stale-owner check of the others:
+        // only the storage's conditional write decides, and it must let exactly one through at a time.
+        var results = await Task.WhenAll(owners.Select(o => Indexes.ClaimAsync(key, o)));
+
+        Assert.Contains(results, r => r.Claimed);
+        Assert.Single(await Indexes.GetOwnersAsync(key));
+    }
+
+    [Fact]
+    public async Task LookupValues_AddedAndReleasedConcurrently_LoseNoUpdate()
+    {
+        var scim = Scim.ForNewTenant(fixture.Grains);
+        var key = GrainKeys.Index(scim.TenantKey, IndexNames.UserExternalId, "shared");
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Indexes.AddAsync(key, $"u{i}")));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Indexes.ReleaseAsync(key, $"u{i}")));
+
+        Assert.Equal(Enumerable.Range(10, 20).Select(i => $"u{i}").Order(), (await Indexes.GetOwnersAsync(key)).Order());
+    }
+
     [Fact]
     public async Task Claim_WhoseOwnerWasNeverWritten_IsReclaimedByTheNextCreate()
     {
         var scim = Scim.ForNewTenant(fixture.Grains);
         // A process killed between reserving the name and writing the user leaves exactly this behind.
-        var index = fixture.Grains.GetGrain<IIndexGrain>(GrainKeys.Index(scim.TenantKey, IndexNames.UserName, "ALICE@EXAMPLE.COM"));
-        Assert.True((await index.ClaimAsync("ghost-never-written")).Claimed);
+        var key = GrainKeys.Index(scim.TenantKey, IndexNames.UserName, "ALICE@EXAMPLE.COM");
+        Assert.True((await Indexes.ClaimAsync(key, "ghost-never-written")).Claimed);
 
         var id = await scim.CreateUserAsync("alice@example.com");
 
-        Assert.Equal([id], await index.GetOwnersAsync());
+        Assert.Equal([id], await Indexes.GetOwnersAsync(key));
     }
 
     [Fact]
@@ -24,9 +54,9 @@ public sealed class UniqueIndexTests(ClusterFixture fixture)
     {
         var scim = Scim.ForNewTenant(fixture.Grains);
         var owner = await scim.CreateUserAsync("bob@example.com");
-        var index = fixture.Grains.GetGrain<IIndexGrain>(GrainKeys.Index(scim.TenantKey, IndexNames.UserName, "BOB@EXAMPLE.COM"));
+        var key = GrainKeys.Index(scim.TenantKey, IndexNames.UserName, "BOB@EXAMPLE.COM");
 
-        var result = await index.ClaimAsync("someone-else");
+        var result = await Indexes.ClaimAsync(key, "someone-else");
 
         Assert.False(result.Claimed);
         Assert.Equal(owner, result.HeldBy);

@@ -27,7 +27,7 @@ public interface IDirectoryQueryGrain : IGrainWithIntegerKey
 /// grain calls; anything else asks the directory segments, which hold bounded slices of the tenant.
 /// </summary>
 [StatelessWorker]
-public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<ScimGrainOptions> options) : Grain, IDirectoryQueryGrain
+public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore indexStore, IOptions<ScimGrainOptions> options) : Grain, IDirectoryQueryGrain
 {
     public async Task<ScimResponse> ListAsync(string tenantKey, string resourceType, ListRequest request, CancellationToken cancellationToken = default)
     {
@@ -117,7 +117,7 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IOptions<S
             if (Find(path) is { } equality)
             {
                 var value = foldCase ? equality.Value.ToUpperInvariant() : equality.Value;
-                return await GrainReferences.Get<IIndexGrain>(GrainFactory, GrainKeys.Index(scope.TenantKey, index, value)).GetOwnersAsync(cancellationToken);
+                return await indexStore.GetOwnersAsync(GrainKeys.Index(scope.TenantKey, index, value));
             }
         }
 

@@ -10,6 +10,7 @@ public static class ScimGrainServices
     public static ISiloBuilder AddScimGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<SiloCaches>();
+        silo.Services.TryAddSingleton<Indexes.IndexStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         // Schema sets come from the tenant grain, cached per silo and cleared cluster-wide on every change.
         silo.Services.TryAddSingleton<ITenantSchemaCatalog, GrainTenantSchemaCatalog>();

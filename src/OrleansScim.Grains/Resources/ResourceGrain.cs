@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Contracts;
@@ -56,8 +57,14 @@ public abstract partial class ResourceGrain(
 
     protected ScimGrainOptions Options => options.Value;
 
-    /// <summary>The committed attributes; only valid while <see cref="Exists"/>.</summary>
-    protected JsonObject Attributes => _attributes!;
+    private IndexStore Indexes => ServiceProvider.GetRequiredService<IndexStore>();
+
+    /// <summary>
+    /// The committed attributes; only valid while <see cref="Exists"/>. Parsed from the state on first use
+    /// and dropped again once a request is done (<see cref="ReleaseParsedAttributes"/>), so an idle
+    /// activation holds only its stored JSON.
+    /// </summary>
+    protected JsonObject Attributes => _attributes ??= ScimJson.ParseTrusted(state.State.Attributes!);
 
     protected IDirectoryGrain Directory => GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(TenantKey, ResourceTypeName));
 
@@ -68,8 +75,8 @@ public abstract partial class ResourceGrain(
         ResourceId = GrainKeys.LastPartOf(key);
         if (Exists)
         {
-            _attributes = ScimJson.ParseTrusted(state.State.Attributes!);
             await RebuildDocumentAsync(cancellationToken);
+            ReleaseParsedAttributes();
         }
 
         if (state.State.PendingNotices.Count > 0)
@@ -141,7 +148,9 @@ public abstract partial class ResourceGrain(
             await AfterChangeAsync(cancellationToken);
             await PublishAsync(type, cancellationToken);
             LogCreated(logger, ResourceTypeName, ResourceId);
-            return await RespondAsync(201, type, request, withLocation: true, cancellationToken);
+            var created = await RespondAsync(201, type, request, withLocation: true, cancellationToken);
+            ReleaseParsedAttributes();
+            return created;
         }
         catch (ScimException e)
         {
@@ -503,9 +512,11 @@ public abstract partial class ResourceGrain(
                 await DeliverNoticesAsync(cancellationToken);
                 await AfterChangeAsync(cancellationToken);
                 await PublishAsync(type, cancellationToken);
-                return successStatus == 204
+                var response = successStatus == 204
                     ? ScimResponses.NoContent(ResourceMeta.FormatETag(state.State.Version))
                     : await RespondAsync(successStatus, type, request, withLocation: false, cancellationToken);
+                ReleaseParsedAttributes();
+                return response;
             }
         }
         catch (ScimException e)
@@ -525,6 +536,12 @@ public abstract partial class ResourceGrain(
         await state.WriteStateAsync(cancellationToken);
         SetAttributes(attributes);
     }
+
+    /// <summary>
+    /// Drops the parsed attributes once a request is done: thousands of idle activations then hold their
+    /// stored JSON and cached representation only, not a tree of JSON nodes each.
+    /// </summary>
+    protected void ReleaseParsedAttributes() => _attributes = null;
 
     /// <summary>Forgets cached responses, e.g. after a large group's members changed.</summary>
     protected void InvalidateResponses()
@@ -618,7 +635,7 @@ public abstract partial class ResourceGrain(
         {
             var key = IndexKey(value);
             _claimingIndexKeys.Add(key);
-            var result = await GrainReferences.Get<IIndexGrain>(GrainFactory, key).ClaimAsync(ResourceId, cancellationToken);
+            var result = await Indexes.ClaimAsync(key, ResourceId, cancellationToken);
             if (!result.Claimed)
             {
                 await ReleaseAsync(claimed, CancellationToken.None);
@@ -630,10 +647,10 @@ public abstract partial class ResourceGrain(
     }
 
     private Task AddLookupsAsync(IEnumerable<IndexValue> values, CancellationToken cancellationToken) =>
-        Task.WhenAll(values.Where(v => !v.Unique).Select(v => GrainReferences.Get<IIndexGrain>(GrainFactory, IndexKey(v)).AddAsync(ResourceId, cancellationToken)));
+        Task.WhenAll(values.Where(v => !v.Unique).Select(v => Indexes.AddAsync(IndexKey(v), ResourceId)));
 
     private Task ReleaseAsync(IEnumerable<IndexValue> values, CancellationToken cancellationToken) =>
-        Task.WhenAll(values.Select(v => GrainReferences.Get<IIndexGrain>(GrainFactory, IndexKey(v)).ReleaseAsync(ResourceId, cancellationToken)));
+        Task.WhenAll(values.Select(v => Indexes.ReleaseAsync(IndexKey(v), ResourceId)));
 
     private static string UniqueAttributeLabel(string index) => index switch
     {

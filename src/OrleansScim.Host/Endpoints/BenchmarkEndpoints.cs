@@ -22,6 +22,27 @@ public static class BenchmarkEndpoints
             context.Response.ContentType = ScimHttp.ContentType;
             return context.Response.Body.WriteAsync(body).AsTask();
         });
+
+        // Where memory goes during a benchmark: managed heap after a full collection, and activations by type.
+        app.MapGet("/bench/memory", async (IGrainFactory grains, bool? collect) =>
+        {
+            if (collect == true)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+
+            var info = GC.GetGCMemoryInfo();
+            var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            return Results.Ok(new
+            {
+                heapBytes = info.HeapSizeBytes,
+                totalAllocatedBytes = GC.GetTotalAllocatedBytes(),
+                committedBytes = info.TotalCommittedBytes,
+                workingSetBytes = Environment.WorkingSet,
+                activations = statistics.GroupBy(s => s.GrainType).Select(g => new { type = g.Key, count = g.Sum(s => s.ActivationCount) })
+                    .OrderByDescending(t => t.count).ToList(),
+            });
+        });
     }
 
     private static byte[] Document(int size)
