@@ -10,6 +10,12 @@ public sealed class OrleansHostOptions
 {
     public const string Section = "Cluster";
 
+    /// <summary>
+    /// Bound as it is to Orleans' <c>ClusterMembershipOptions</c> (failure detection), e.g.
+    /// <c>Cluster__Membership__ProbeTimeout=00:00:02</c>; unset keys keep Orleans' defaults.
+    /// </summary>
+    public const string MembershipSection = "Cluster:Membership";
+
     /// <summary><c>Localhost</c> (one process) or <c>Redis</c> (several silos sharing a membership table).</summary>
     public ClusteringProvider Provider { get; set; } = ClusteringProvider.Localhost;
 
@@ -34,6 +40,14 @@ public sealed class OrleansHostOptions
 
     /// <summary>Idle grains are deactivated after this long, so memory follows the active set.</summary>
     public TimeSpan GrainCollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a stop (SIGTERM, Ctrl+C) may take in all: draining in-flight HTTP requests, then
+    /// deactivating grains and leaving the membership table. Keep it below Kubernetes'
+    /// <c>terminationGracePeriodSeconds</c>, or the pod is killed before it has left the cluster.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 45;
 }
 
 public enum ClusteringProvider

@@ -28,6 +28,11 @@ internal static class SiloConfiguration
         ConfigureClustering(silo, orleans);
         ConfigureStorage(silo, storage);
         silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = orleans.GrainCollectionAge);
+
+        // Failure detection (ProbeTimeout, NumMissedProbesLimit, NumVotesForDeathDeclaration, ...) keeps
+        // Orleans' defaults unless Cluster:Membership says otherwise; the cluster tests shorten it.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansHostOptions.MembershipSection));
+        GracefulShutdown.Configure(silo.Services);
         silo.AddScimGrains();
     }
 
