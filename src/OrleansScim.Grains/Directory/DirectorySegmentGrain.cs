@@ -53,6 +53,12 @@ public sealed class DirectorySegmentGrain(
                 documents.State.Clean = false;
                 await documents.WriteStateAsync(cancellationToken);
             }
+            else
+            {
+                // After a crash the stored entries may lag their resources: settle them now, so the counts this
+                // segment reports (totalResults, admin counts) are right from the first request on.
+                await SettleEntriesAsync(cancellationToken);
+            }
         }
     }
 

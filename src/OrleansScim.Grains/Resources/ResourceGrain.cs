@@ -144,9 +144,7 @@ public abstract partial class ResourceGrain(
                 _claimingIndexKeys.Clear();
             }
 
-            await DeliverNoticesAsync(cancellationToken);
-            await AfterChangeAsync(cancellationToken);
-            await PublishAsync(type, cancellationToken);
+            await FinishCommittedChangeAsync(type, cancellationToken);
             LogCreated(logger, ResourceTypeName, ResourceId);
             var created = await RespondAsync(201, type, request, withLocation: true, cancellationToken);
             ReleaseParsedAttributes();
@@ -509,9 +507,7 @@ public abstract partial class ResourceGrain(
                 }
 
                 await ReleaseAsync(removed, cancellationToken);
-                await DeliverNoticesAsync(cancellationToken);
-                await AfterChangeAsync(cancellationToken);
-                await PublishAsync(type, cancellationToken);
+                await FinishCommittedChangeAsync(type, cancellationToken);
                 var response = successStatus == 204
                     ? ScimResponses.NoContent(ResourceMeta.FormatETag(state.State.Version))
                     : await RespondAsync(successStatus, type, request, withLocation: false, cancellationToken);
@@ -522,6 +518,27 @@ public abstract partial class ResourceGrain(
         catch (ScimException e)
         {
             return ScimResponses.Error(e);
+        }
+    }
+
+    /// <summary>
+    /// What follows a committed write: notices to other resources, moving a grown member list, and the
+    /// directory copy. The change is already durable, so a failure here must not turn into an error for
+    /// the client (a retry would then meet its own write as a conflict): pending notices are replayed on
+    /// the next activation and a directory entry left unsettled is checked against this grain on the
+    /// segment's next query.
+    /// </summary>
+    private async Task FinishCommittedChangeAsync(ResourceTypeDefinition type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverNoticesAsync(cancellationToken);
+            await AfterChangeAsync(cancellationToken);
+            await PublishAsync(type, cancellationToken);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogFollowUpFailed(logger, e, ResourceTypeName, ResourceId);
         }
     }
 
@@ -733,6 +750,9 @@ public abstract partial class ResourceGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{ResourceType} {ResourceId} deleted")]
     private static partial void LogDeleted(ILogger logger, string resourceType, string resourceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ResourceType} {ResourceId} was saved, but updating the directory or its memberships failed; it is retried later")]
+    private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string resourceType, string resourceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Membership notice {Kind} to {TargetType} {TargetId} failed; it stays pending")]
     private static partial void LogNoticeFailed(ILogger logger, Exception exception, NoticeKind kind, string targetType, string targetId);

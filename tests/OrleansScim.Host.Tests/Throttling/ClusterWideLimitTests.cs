@@ -14,6 +14,7 @@ namespace OrleansScim.Host.Tests.Throttling;
 /// end here is the real <see cref="TenantRateLimiter"/> talking to the throttle grain through its own
 /// silo of a three-silo cluster, driven far above the limit for a few seconds.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class ClusterWideLimitTests : IAsyncLifetime
 {
     private const double Rate = 100;
