@@ -42,6 +42,13 @@ public sealed class OrleansHostOptions
     public TimeSpan GrainCollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// Memory use (percent of what the process may use, container limits included) above which idle
+    /// grains are deactivated early, down to ten points below; 0 turns this off.
+    /// </summary>
+    [Range(0, 99)]
+    public int MemoryLimitPercent { get; set; } = 80;
+
+    /// <summary>
     /// How long a stop (SIGTERM, Ctrl+C) may take in all: draining in-flight HTTP requests, then
     /// deactivating grains and leaving the membership table. Keep it below Kubernetes'
     /// <c>terminationGracePeriodSeconds</c>, or the pod is killed before it has left the cluster.

@@ -27,7 +27,19 @@ internal static class SiloConfiguration
 
         ConfigureClustering(silo, orleans);
         ConfigureStorage(silo, storage);
-        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = orleans.GrainCollectionAge);
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            options.CollectionAge = orleans.GrainCollectionAge;
+
+            // Under memory pressure Orleans deactivates the least recently used grains early, so a burst of
+            // provisioning across many tenants cannot grow the silo past its memory (container-aware limit).
+            options.EnableActivationSheddingOnMemoryPressure = orleans.MemoryLimitPercent > 0;
+            if (orleans.MemoryLimitPercent > 0)
+            {
+                options.MemoryUsageLimitPercentage = orleans.MemoryLimitPercent;
+                options.MemoryUsageTargetPercentage = Math.Max(1, orleans.MemoryLimitPercent - 10);
+            }
+        });
 
         // Failure detection (ProbeTimeout, NumMissedProbesLimit, NumVotesForDeathDeclaration, ...) keeps
         // Orleans' defaults unless Cluster:Membership says otherwise; the cluster tests shorten it.
