@@ -7,9 +7,15 @@
 set -euo pipefail
 base=$1 token=$2 tenant=$3 id=$4 rounds=${5:-7} seconds=${6:-5}
 user_url="$base/tenants/$tenant/scim/v2/Users/$id"
-size=$(curl -s "$user_url" -H "Authorization: Bearer $token" | wc -c)
+size=$(curl -sf "$user_url" -H "Authorization: Bearer $token" | wc -c)
 bare_url="$base/bench/bare/$size"
-rate() { wrk -t2 -c32 -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
+# Requests/s of one wrk run; fails if any answer was not 2xx/3xx or a socket error happened (a fast error
+# path must not pass for a fast endpoint).
+rate() {
+  local out; out=$(wrk -t2 -c32 -d"${seconds}s" "$@")
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "get-vs-bare: errors in a run of $*:" >&2; echo "$out" >&2; return 1; fi
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
 echo "document size: $size bytes; warming up..."
 rate "$bare_url" >/dev/null; rate -H "Authorization: Bearer $token" "$user_url" >/dev/null
 bare=(); scim=()

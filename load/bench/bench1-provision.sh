@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmark 1 (issue 6): provision USERS users into TENANTS tenants (USERS/TENANTS each, round-robin)
+# through the HTTP API with wrk + provision.lua; reports users/s, p50/p99 latency, failures, peak RSS.
+# Tenant creation is setup and not part of the measured rate.
+# Usage: load/bench/bench1-provision.sh [TENANTS] [USERS]     (defaults 10000 1000000)
+# Env: PORT (5101), WRK_THREADS (2), WRK_CONNS (32), HOST_ENV (extra host settings).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+TENANTS=${1:-${TENANTS:-10000}} USERS=${2:-${USERS:-1000000}}
+PORT=${PORT:-5101} THREADS=${WRK_THREADS:-2} CONNS=${WRK_CONNS:-32}
+
+echo "== benchmark 1: provision $USERS users into $TENANTS tenants (wrk -t$THREADS -c$CONNS)"
+machine_line
+bench_start_host "$PORT"
+create_tenants "$TENANTS" b1 "$WORK_DIR/tenants.txt"
+read -r rss_before _ < <(host_rss_mib)
+provision_users "$WORK_DIR/tenants.txt" "$USERS" "" "$THREADS" "$CONNS" "$WORK_DIR/wrk.txt"
+read -r peak current < <(host_rss_mib)
+read -r stored per_min per_max < <(python3 "$BENCH_DIR/count_users.py" "$BASE" "$ADMIN_KEY" "$WORK_DIR/tenants.txt")
+out=$WORK_DIR/wrk.txt
+created=$(result_field "$out" created) failed=$(result_field "$out" failed) duration=$(result_field "$out" duration_us)
+echo "-- wrk"; grep -v '^RESULT' "$out" | sed 's/^/   /'
+echo "-- result"
+echo "users created (201):  $created of $USERS"
+echo "users stored:         $stored (admin userCount summed over the tenants; per tenant $per_min..$per_max)"
+echo "non-2xx responses:    $failed"
+echo "elapsed:              $(awk -v d="$duration" 'BEGIN {printf "%.1f s", d/1e6}')"
+echo "throughput:           $(awk -v c="$created" -v d="$duration" 'BEGIN {printf "%.0f users/s", c/(d/1e6)}')   (target >= 5000)"
+echo "latency p50 / p99:    $(us_to_ms "$(result_field "$out" p50_us)") ms / $(us_to_ms "$(result_field "$out" p99_us)") ms   (target p99 < 50 ms); max $(us_to_ms "$(result_field "$out" max_us)") ms"
+echo "host RSS:             peak (VmHWM) $peak MiB (target <= 6144); after tenant setup $rss_before MiB; at the end $current MiB"
+echo "load average at end:  $(cut -d' ' -f1-3 /proc/loadavg)"
