@@ -29,6 +29,11 @@ public sealed class IndexStore(IServiceProvider services, IGrainFactory grains)
     /// </summary>
     public async Task<ClaimResult> ClaimAsync(string indexKey, string ownerId, CancellationToken cancellationToken = default)
     {
+        if (await TryInsertAsync(indexKey, ownerId))
+        {
+            return new ClaimResult(true, ownerId);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var record = await ReadAsync(indexKey);
@@ -55,7 +60,13 @@ public sealed class IndexStore(IServiceProvider services, IGrainFactory grains)
     }
 
     /// <summary>Adds an owner to a non-unique value (externalId, emails).</summary>
-    public Task AddAsync(string indexKey, string ownerId) => ChangeAsync(indexKey, owners => owners.Add(ownerId));
+    public async Task AddAsync(string indexKey, string ownerId)
+    {
+        if (!await TryInsertAsync(indexKey, ownerId))
+        {
+            await ChangeAsync(indexKey, owners => owners.Add(ownerId));
+        }
+    }
 
     public Task ReleaseAsync(string indexKey, string ownerId) => ChangeAsync(indexKey, owners => owners.Remove(ownerId));
 
@@ -75,6 +86,25 @@ public sealed class IndexStore(IServiceProvider services, IGrainFactory grains)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Most values are new (every user created brings a new userName, externalId and email), so first try
+    /// to create the record outright: a write without an ETag succeeds only if no record exists, which
+    /// saves the read. False when one exists.
+    /// </summary>
+    private async Task<bool> TryInsertAsync(string indexKey, string ownerId)
+    {
+        try
+        {
+            var record = new GrainState<IndexState>(new IndexState { Owners = new HashSet<string>(StringComparer.Ordinal) { ownerId } });
+            await Storage.WriteStateAsync(StateName, IdOf(indexKey), record);
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
         }
     }
 
