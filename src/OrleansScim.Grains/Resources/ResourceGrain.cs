@@ -40,6 +40,7 @@ public abstract partial class ResourceGrain(
     private byte[]? _documentJson;
     private string? _cachedBaseUrl;
     private byte[]? _cachedBody;
+    private Task<ScimResponse>? _cachedGetResponse;
     private bool _inProgress;
 
     protected string TenantKey { get; private set; } = "";
@@ -156,7 +157,19 @@ public abstract partial class ResourceGrain(
         }
     }
 
-    public async Task<ScimResponse> GetAsync(ResourceRequest request, CancellationToken cancellationToken = default)
+    public Task<ScimResponse> GetAsync(ResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        // The common read (whole resource, same base URL as last time) is answered from the cached response
+        // without any allocation: it is what provisioning clients and GET-heavy load do most.
+        if (_cachedGetResponse is { } cached && request is { Attributes: null, ExcludedAttributes: null, IfNoneMatch: null } && request.BaseUrl == _cachedBaseUrl)
+        {
+            return cached;
+        }
+
+        return GetUncachedAsync(request, cancellationToken);
+    }
+
+    private async Task<ScimResponse> GetUncachedAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -565,6 +578,7 @@ public abstract partial class ResourceGrain(
     {
         _cachedBody = null;
         _cachedBaseUrl = null;
+        _cachedGetResponse = null;
     }
 
     private void SetAttributes(JsonObject? attributes)
@@ -574,6 +588,7 @@ public abstract partial class ResourceGrain(
         _documentJson = null;
         _cachedBody = null;
         _cachedBaseUrl = null;
+        _cachedGetResponse = null;
     }
 
     private async Task RebuildDocumentAsync(CancellationToken cancellationToken)
@@ -591,6 +606,7 @@ public abstract partial class ResourceGrain(
 
         _cachedBody = null;
         _cachedBaseUrl = null;
+        _cachedGetResponse = null;
         _documentJson = ScimJson.SerializeToUtf8(Compose(type, location: null));
         var sequence = state.State.Sequence;
         await SegmentOf(sequence).PublishAsync(new DirectoryDocument(sequence, ResourceId, state.State.Version, _documentJson, HasExternalMembers), cancellationToken);
@@ -627,9 +643,16 @@ public abstract partial class ResourceGrain(
             // Whole-resource responses are cached per SCIM base URL: a GET is then one memory copy.
             _cachedBody = ScimJson.SerializeToUtf8(projection.Apply(Compose(type, location)));
             _cachedBaseUrl = request.BaseUrl;
+            _cachedGetResponse = null;
         }
 
-        return ScimResponses.Bytes(status, _cachedBody, etag, withLocation ? location : null);
+        var response = ScimResponses.Bytes(status, _cachedBody, etag, withLocation ? location : null);
+        if (status == 200 && !withLocation && !HasExternalMembers)
+        {
+            _cachedGetResponse = Task.FromResult(response);
+        }
+
+        return response;
     }
 
     private void EnsureIfMatch(string? ifMatch)

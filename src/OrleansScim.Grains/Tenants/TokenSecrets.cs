@@ -46,8 +46,20 @@ public static class TokenSecrets
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    public static bool Matches(string secret, byte[] expectedHash) =>
-        CryptographicOperations.FixedTimeEquals(Hash(secret), expectedHash);
+    public static bool Matches(string secret, byte[] expectedHash)
+    {
+        // On the request path: hash into stack buffers, no allocation. Secrets are short (43 chars here).
+        if (secret.Length > 256)
+        {
+            return CryptographicOperations.FixedTimeEquals(Hash(secret), expectedHash);
+        }
+
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(secret.Length)];
+        var length = Encoding.UTF8.GetBytes(secret, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        return CryptographicOperations.FixedTimeEquals(hash, expectedHash);
+    }
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

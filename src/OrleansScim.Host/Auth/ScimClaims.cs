@@ -3,7 +3,6 @@ namespace OrleansScim.Host.Auth;
 /// <summary>Claim types and scheme names of the two callers: identity providers (tenant tokens) and operators (admin key).</summary>
 public static class ScimClaims
 {
-    public const string DefaultScheme = "ByPath";
     public const string TenantTokenScheme = "TenantToken";
     public const string AdminKeyScheme = "AdminKey";
     public const string TenantPolicy = "Tenant";

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -26,8 +25,8 @@ public sealed class TenantTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed bearer token.");
         }
 
-        var record = await tokens.GetAsync(tokenId, Context.RequestAborted);
-        if (record is null || !TokenSecrets.Matches(secret, record.SecretHash))
+        var (record, principal) = await tokens.GetPrincipalAsync(tokenId, Scheme.Name, Context.RequestAborted);
+        if (record is null || principal is null || !TokenSecrets.Matches(secret, record.SecretHash))
         {
             return AuthenticateResult.Fail("Unknown or revoked bearer token.");
         }
@@ -40,14 +39,7 @@ public sealed class TenantTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The bearer token does not belong to this tenant.");
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ScimClaims.TenantId, record.TenantId),
-                new Claim(ScimClaims.TenantKey, record.TenantKey),
-                new Claim(ScimClaims.TokenId, tokenId),
-            ],
-            Scheme.Name);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Tenants;
 
@@ -38,12 +39,37 @@ public sealed class TokenRecordCache
         };
     }
 
-    public async ValueTask<TokenRecord?> GetAsync(string tokenId, CancellationToken cancellationToken)
+    public async ValueTask<TokenRecord?> GetAsync(string tokenId, CancellationToken cancellationToken) =>
+        (await GetEntryAsync(tokenId, cancellationToken)).Record;
+
+    /// <summary>
+    /// The principal a valid token authenticates as, built once per token: every request with the token
+    /// would build the same claims. Callers must treat it as read-only (nothing here adds claims).
+    /// </summary>
+    public async ValueTask<(TokenRecord? Record, ClaimsPrincipal? Principal)> GetPrincipalAsync(string tokenId, string scheme, CancellationToken cancellationToken)
+    {
+        var entry = await GetEntryAsync(tokenId, cancellationToken);
+        if (entry.Record is null)
+        {
+            return (null, null);
+        }
+
+        entry.Principal ??= new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ScimClaims.TenantId, entry.Record.TenantId),
+                new Claim(ScimClaims.TenantKey, entry.Record.TenantKey),
+                new Claim(ScimClaims.TokenId, tokenId),
+            ],
+            scheme));
+        return (entry.Record, entry.Principal);
+    }
+
+    private async ValueTask<Entry> GetEntryAsync(string tokenId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         if (_entries.TryGetValue(tokenId, out var cached) && cached.ExpiresAt > now)
         {
-            return cached.Record;
+            return cached;
         }
 
         var generation = _caches.Generation;
@@ -54,13 +80,21 @@ public sealed class TokenRecordCache
             _entries.Clear();
         }
 
+        var entry = new Entry(record, now + (record is null ? NegativeLifetime : PositiveLifetime));
         if (_caches.Generation == generation)
         {
-            _entries[tokenId] = new Entry(record, now + (record is null ? NegativeLifetime : PositiveLifetime));
+            _entries[tokenId] = entry;
         }
 
-        return record;
+        return entry;
     }
 
-    private sealed record Entry(TokenRecord? Record, DateTimeOffset ExpiresAt);
+    private sealed class Entry(TokenRecord? record, DateTimeOffset expiresAt)
+    {
+        public TokenRecord? Record { get; } = record;
+
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+        public ClaimsPrincipal? Principal { get; set; }
+    }
 }

@@ -1,4 +1,8 @@
 using System.Text;
+using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Keys;
+using OrleansScim.Grains.Resources;
+using OrleansScim.Grains.Tenants;
 
 namespace OrleansScim.Host.Endpoints;
 
@@ -21,6 +25,22 @@ public static class BenchmarkEndpoints
             var body = Document(Math.Clamp(size, 14, 1 << 20));
             context.Response.ContentType = ScimHttp.ContentType;
             return context.Response.Body.WriteAsync(body).AsTask();
+        });
+
+        // The grain call alone (no authentication, throttling or routing groups): separates what the SCIM
+        // layers cost from what the co-hosted grain call costs.
+        var tenantKeys = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        app.MapGet("/bench/grain/{id}", async (HttpContext context, IGrainFactory grains, string id, string tokenId) =>
+        {
+            if (!tenantKeys.TryGetValue(tokenId, out var tenantKey))
+            {
+                var record = await grains.GetGrain<ITokenGrain>(tokenId).GetAsync();
+                tenantKey = tenantKeys[tokenId] = record!.TenantKey;
+            }
+
+            var grain = GrainReferences.Get<IUserGrain>(grains, GrainKeys.Resource(tenantKey, id));
+            var response = await grain.GetAsync(new ResourceRequest { BaseUrl = ScimHttp.Origin(context) + "/scim/v2" }, context.RequestAborted);
+            await new ScimResult(response).ExecuteAsync(context);
         });
 
         // Where memory goes during a benchmark: managed heap after a full collection, and activations by type.

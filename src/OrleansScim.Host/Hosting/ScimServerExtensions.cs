@@ -31,17 +31,15 @@ public static class ScimServerExtensions
             sp.GetRequiredService<IOptions<ScimHttpOptions>>().Value,
             sp.GetRequiredService<IOptions<BulkOptions>>().Value));
 
-        // The default scheme picks the handler by path, so the caller is known before the rate limiter runs.
-        services.AddAuthentication(ScimClaims.DefaultScheme)
-            .AddPolicyScheme(ScimClaims.DefaultScheme, null, scheme => scheme.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/admin") ? ScimClaims.AdminKeyScheme : ScimClaims.TenantTokenScheme)
+        // Tenant tokens are the default scheme, so a SCIM request is authenticated once, by one handler,
+        // before the rate limiter (which needs to know the tenant) runs. The admin policy names its own scheme.
+        services.AddAuthentication(ScimClaims.TenantTokenScheme)
             .AddScheme<AuthenticationSchemeOptions, TenantTokenAuthenticationHandler>(ScimClaims.TenantTokenScheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(ScimClaims.AdminKeyScheme, null);
         services.AddAuthorizationBuilder()
-            // No per-policy schemes: the path-selected default scheme already authenticated the request,
-            // so authorization reuses HttpContext.User instead of authenticating a second time.
+            // The tenant policy reuses HttpContext.User from the default scheme instead of authenticating again.
             .AddPolicy(ScimClaims.TenantPolicy, policy => policy.RequireClaim(ScimClaims.TenantKey))
-            .AddPolicy(ScimClaims.AdminPolicy, policy => policy.RequireRole("admin"));
+            .AddPolicy(ScimClaims.AdminPolicy, policy => policy.AddAuthenticationSchemes(ScimClaims.AdminKeyScheme).RequireRole("admin"));
 
         services.AddScimRateLimiting();
         services.AddProblemDetails();
