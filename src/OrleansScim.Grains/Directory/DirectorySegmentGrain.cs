@@ -40,8 +40,8 @@ public sealed class DirectorySegmentGrain(
         if (entries.State.Entries.Count > 0)
         {
             // Documents written by a clean deactivation can be trusted; otherwise recheck every entry.
-            _checkAll = !documents.State.Clean;
-            if (documents.State.Clean)
+            _checkAll = !documents.State.Clean || !PersistDocuments;
+            if (documents.State.Clean && PersistDocuments)
             {
                 // PublishAsync settles an entry in memory only, so the last resources created before a clean
                 // deactivation are still stored as "adding"; their documents prove they were committed.
@@ -64,6 +64,11 @@ public sealed class DirectorySegmentGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (!PersistDocuments)
+        {
+            return;
+        }
+
         if (entries.State.Entries.Count == 0)
         {
             if (documents.RecordExists)
@@ -252,8 +257,20 @@ public sealed class DirectorySegmentGrain(
         MarkDocumentsDirty();
     }
 
+    /// <summary>
+    /// With in-memory grain storage a stored copy of the documents would only hold the same bytes twice
+    /// in the same process (and is lost with it anyway): the segment then keeps them in memory only and
+    /// rebuilds them from its resources when it activates.
+    /// </summary>
+    private bool PersistDocuments => options.Value.PersistDirectoryDocuments;
+
     private void MarkDocumentsDirty()
     {
+        if (!PersistDocuments)
+        {
+            return;
+        }
+
         _documentsDirty = true;
         _flushTimer ??= this.RegisterGrainTimer(FlushDocumentsAsync, new GrainTimerCreationOptions
         {

@@ -11,6 +11,12 @@ public sealed class ScimGrainOptions
     /// <summary>How often a directory segment writes its cached documents (write-behind; identities are written at once).</summary>
     public TimeSpan SegmentFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether directory segments store their copy of each representation (write-behind). The host turns
+    /// it off for in-memory grain storage, where that copy would only duplicate memory.
+    /// </summary>
+    public bool PersistDirectoryDocuments { get; set; } = true;
+
     /// <summary>Largest page a list or search returns (advertised as maxResults / maxPageSize).</summary>
     public int MaxPageSize { get; set; } = 1000;
 

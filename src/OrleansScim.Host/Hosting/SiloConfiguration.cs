@@ -27,6 +27,7 @@ internal static class SiloConfiguration
 
         ConfigureClustering(silo, orleans);
         ConfigureStorage(silo, storage);
+        silo.Services.PostConfigure<ScimGrainOptions>(options => options.PersistDirectoryDocuments = storage.Provider != StorageProvider.Memory);
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = orleans.GrainCollectionAge;
