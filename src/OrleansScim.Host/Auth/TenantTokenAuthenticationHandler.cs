@@ -15,7 +15,9 @@ public sealed class TenantTokenAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!BearerToken.TryRead(Request, out var token))
+        // Being the default scheme, this handler runs for every request; the admin key and anything sent to
+        // health or admin URLs are none of its business (no token lookup, no "not authenticated" log line).
+        if (!ScimHttp.IsScimPath(Request.Path) || !BearerToken.TryRead(Request, out var token))
         {
             return AuthenticateResult.NoResult();
         }

@@ -13,6 +13,10 @@ public static class ScimHttp
 {
     public const string ContentType = ScimJson.MediaType + "; charset=utf-8";
 
+    /// <summary>Whether a request is for the SCIM API (either base URL) rather than the admin API, health or benchmarks.</summary>
+    public static bool IsScimPath(PathString path) =>
+        path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/tenants", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The tenant key of the authenticated caller.</summary>
     public static string TenantKey(HttpContext context) =>
         context.User.FindFirst(ScimClaims.TenantKey)?.Value

@@ -23,7 +23,7 @@ public sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> l
             LogFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        if (IsScimPath(httpContext.Request.Path))
+        if (ScimHttp.IsScimPath(httpContext.Request.Path))
         {
             if (status == StatusCodes.Status503ServiceUnavailable)
             {
@@ -38,9 +38,6 @@ public sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> l
         httpContext.Response.StatusCode = status;
         return false;
     }
-
-    private static bool IsScimPath(PathString path) =>
-        path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/tenants", StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path}")]
     private static partial void LogFailure(ILogger logger, Exception exception, string method, string path);
