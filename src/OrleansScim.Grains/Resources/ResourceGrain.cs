@@ -37,7 +37,6 @@ public abstract partial class ResourceGrain(
     private readonly HashSet<string> _claimingIndexKeys = new(StringComparer.Ordinal);
     private JsonObject? _attributes;
     private long _attributesRevision;
-    private byte[]? _documentJson;
     private string? _cachedBaseUrl;
     private byte[]? _cachedBody;
     private Task<ScimResponse>? _cachedGetResponse;
@@ -74,12 +73,6 @@ public abstract partial class ResourceGrain(
         var key = this.GetPrimaryKeyString();
         TenantKey = GrainKeys.TenantKeyOf(key);
         ResourceId = GrainKeys.LastPartOf(key);
-        if (Exists)
-        {
-            await RebuildDocumentAsync(cancellationToken);
-            ReleaseParsedAttributes();
-        }
-
         if (state.State.PendingNotices.Count > 0)
         {
             await DeliverNoticesAsync(cancellationToken);
@@ -256,16 +249,27 @@ public abstract partial class ResourceGrain(
         }
     }
 
-    public Task<ResourceSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
+    public async Task<ResourceSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
     {
+        var type = Exists && !_inProgress ? ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken)) : null;
+
+        // Checked after the await: this call interleaves with writes. From here on nothing yields, so the
+        // document below is composed from one committed state.
         if (_inProgress)
         {
-            return Task.FromResult(new ResourceSnapshot(SnapshotState.InProgress, null));
+            return new ResourceSnapshot(SnapshotState.InProgress, null);
         }
 
-        return Task.FromResult(Exists && _documentJson is not null
-            ? new ResourceSnapshot(SnapshotState.Committed, new DirectoryDocument(state.State.Sequence, ResourceId, state.State.Version, _documentJson, HasExternalMembers))
-            : new ResourceSnapshot(SnapshotState.Missing, null));
+        if (!Exists || type is null)
+        {
+            return new ResourceSnapshot(SnapshotState.Missing, null);
+        }
+
+        // Composed on demand (segments ask only when they settle after an unclean stop or rebuild their
+        // documents) rather than kept per activation: an idle grain then holds its stored JSON only.
+        var attributes = _attributes ?? ScimJson.ParseTrusted(state.State.Attributes!);
+        var document = ScimJson.SerializeToUtf8(Compose(type, location: null, attributes));
+        return new ResourceSnapshot(SnapshotState.Committed, new DirectoryDocument(state.State.Sequence, ResourceId, state.State.Version, document, HasExternalMembers));
     }
 
     public Task<bool> HoldsIndexEntryAsync(string indexGrainKey, CancellationToken cancellationToken = default)
@@ -585,16 +589,9 @@ public abstract partial class ResourceGrain(
     {
         _attributes = attributes;
         _attributesRevision++;
-        _documentJson = null;
         _cachedBody = null;
         _cachedBaseUrl = null;
         _cachedGetResponse = null;
-    }
-
-    private async Task RebuildDocumentAsync(CancellationToken cancellationToken)
-    {
-        var type = ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken));
-        _documentJson = ScimJson.SerializeToUtf8(Compose(type, location: null));
     }
 
     private async Task PublishAsync(ResourceTypeDefinition type, CancellationToken cancellationToken)
@@ -607,15 +604,15 @@ public abstract partial class ResourceGrain(
         _cachedBody = null;
         _cachedBaseUrl = null;
         _cachedGetResponse = null;
-        _documentJson = ScimJson.SerializeToUtf8(Compose(type, location: null));
+        var document = ScimJson.SerializeToUtf8(Compose(type, location: null));
         var sequence = state.State.Sequence;
-        await SegmentOf(sequence).PublishAsync(new DirectoryDocument(sequence, ResourceId, state.State.Version, _documentJson, HasExternalMembers), cancellationToken);
+        await SegmentOf(sequence).PublishAsync(new DirectoryDocument(sequence, ResourceId, state.State.Version, document, HasExternalMembers), cancellationToken);
     }
 
-    private JsonObject Compose(ResourceTypeDefinition type, string? location)
+    private JsonObject Compose(ResourceTypeDefinition type, string? location, JsonObject? attributes = null)
     {
         var meta = new ResourceMeta(ResourceTypeName, state.State.Created, state.State.LastModified, state.State.Version);
-        var document = ResourceDocument.Compose(type, ResourceId, Attributes, meta, location);
+        var document = ResourceDocument.Compose(type, ResourceId, attributes ?? Attributes, meta, location);
         AddComputedAttributes(document);
         return document;
     }
@@ -636,6 +633,13 @@ public abstract partial class ResourceGrain(
         if (!projection.IsDefault)
         {
             return ScimResponses.Json(status, projection.Apply(Compose(type, location)), etag, withLocation ? location : null);
+        }
+
+        if (withLocation)
+        {
+            // A create's response is sent once; keeping its body would cost every freshly provisioned
+            // activation a second copy of the resource until it is collected.
+            return ScimResponses.Bytes(status, ScimJson.SerializeToUtf8(projection.Apply(Compose(type, location))), etag, location);
         }
 
         if (_cachedBody is null || _cachedBaseUrl != request.BaseUrl)
