@@ -8,9 +8,10 @@ namespace OrleansScim.Host.Auth;
 /// <summary>
 /// This silo's cache of token records, so authenticating a request costs no grain call. Revocation
 /// and tenant deletion clear it on every silo (<see cref="SiloCaches"/>) before they return; the
-/// time limit only bounds staleness if a silo missed a broadcast while partitioned.
+/// time limit only bounds staleness if a silo missed a broadcast while partitioned. Expired entries are
+/// swept every minute, so a tenant that stopped calling costs this silo nothing after a few minutes.
 /// </summary>
-public sealed class TokenRecordCache
+public sealed class TokenRecordCache : IDisposable
 {
     private const int MaxEntries = 200_000;
     private static readonly TimeSpan PositiveLifetime = TimeSpan.FromMinutes(5);
@@ -20,12 +21,14 @@ public sealed class TokenRecordCache
     private readonly IGrainFactory _grains;
     private readonly SiloCaches _caches;
     private readonly TimeProvider _time;
+    private readonly ITimer _sweeper;
 
     public TokenRecordCache(IGrainFactory grains, SiloCaches caches, TimeProvider time)
     {
         _grains = grains;
         _caches = caches;
         _time = time;
+        _sweeper = time.CreateTimer(_ => RemoveExpired(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         caches.TokenInvalidated += tokenId => _entries.TryRemove(tokenId, out _);
         caches.TenantInvalidated += tenantId =>
         {
@@ -38,6 +41,11 @@ public sealed class TokenRecordCache
             }
         };
     }
+
+    /// <summary>Entries held now (expired ones included until the next sweep).</summary>
+    public int Count => _entries.Count;
+
+    public void Dispose() => _sweeper.Dispose();
 
     public async ValueTask<TokenRecord?> GetAsync(string tokenId, CancellationToken cancellationToken) =>
         (await GetEntryAsync(tokenId, cancellationToken)).Record;
@@ -87,6 +95,19 @@ public sealed class TokenRecordCache
         }
 
         return entry;
+    }
+
+    private void RemoveExpired()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (tokenId, entry) in _entries)
+        {
+            if (entry.ExpiresAt <= now)
+            {
+                // Only this entry: a fresh one stored meanwhile under the same token id stays.
+                _entries.TryRemove(new KeyValuePair<string, Entry>(tokenId, entry));
+            }
+        }
     }
 
     private sealed class Entry(TokenRecord? record, DateTimeOffset expiresAt)
