@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the host (Release) so that the measured code is the checked-out code, then runs the five issue-6
-# benchmarks one after another with their default (full) sizes and writes each
+# benchmarks and the idle-tenants run (bench6) one after another with their default (full) sizes and writes each
 # one's output to load/results/<date>-benchN-<name>.txt (also shown on the terminal). A failing
 # benchmark is recorded and the next one still runs; the exit code is 1 if any failed.
 # Usage: load/bench/run-all.sh            full sizes (takes a long while; run it on a quiet machine)
@@ -35,13 +35,15 @@ if [ "$smoke" = 1 ]; then
   run bench3-group-growth "$bench_dir/bench3-group-growth.sh" 2000 100
   run bench4-get-vs-bare  "$bench_dir/bench4-get-vs-bare.sh" 3 3
   ROUNDS=2 PHASE_SECONDS=5 WARMUP=3 run bench5-cycle-scaling "$bench_dir/bench5-cycle-scaling.sh" 500 5000
+  run bench6-idle-tenants "$bench_dir/bench6-idle-tenants.sh" 300
 else
   run bench1-provision    "$bench_dir/bench1-provision.sh"
   run bench2-big-tenant   "$bench_dir/bench2-big-tenant.sh"
   run bench3-group-growth "$bench_dir/bench3-group-growth.sh"
   run bench4-get-vs-bare  "$bench_dir/bench4-get-vs-bare.sh"
   run bench5-cycle-scaling "$bench_dir/bench5-cycle-scaling.sh"
+  run bench6-idle-tenants "$bench_dir/bench6-idle-tenants.sh"
 fi
 
 if [ ${#failed[@]} -gt 0 ]; then echo "failed: ${failed[*]}"; exit 1; fi
-echo "all five benchmarks ran; outputs in $results/$date-*.txt"
+echo "all benchmarks ran; outputs in $results/$date-*.txt"
