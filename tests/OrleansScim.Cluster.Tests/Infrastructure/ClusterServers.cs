@@ -28,7 +28,7 @@ public sealed class ClusterServers : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var root = RepositoryRoot.Find();
-        var redisServer = FindOnPath("redis-server")
+        var redisServer = LocalServer.FindOnPath("redis-server")
             ?? throw new InvalidOperationException("redis-server is not on PATH: install it (Debian: apt-get install redis-server, or run scripts/install-test-deps.sh).");
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite-table");
         if (!File.Exists(azurite))
@@ -106,12 +106,6 @@ public sealed class ClusterServers : IAsyncLifetime
             await (await starting).DisposeAsync();
         }
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
 }
 
 /// <summary>

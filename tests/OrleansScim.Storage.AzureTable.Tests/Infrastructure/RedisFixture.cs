@@ -17,7 +17,7 @@ public sealed class RedisFixture : IAsyncLifetime, IStorageFixture
 
     public async Task InitializeAsync()
     {
-        var redisServer = FindOnPath("redis-server")
+        var redisServer = LocalServer.FindOnPath("redis-server")
             ?? throw new InvalidOperationException("redis-server is not on PATH: install it (Debian: apt-get install redis-server).");
         _redis = await LocalServer.StartAsync(redisServer, (port, directory) =>
         [
@@ -53,12 +53,6 @@ public sealed class RedisFixture : IAsyncLifetime, IStorageFixture
             await _redis.DisposeAsync();
         }
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
 }
 
 [CollectionDefinition(Name)]

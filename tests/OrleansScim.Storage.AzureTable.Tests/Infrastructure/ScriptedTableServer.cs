@@ -18,7 +18,7 @@ internal sealed class ScriptedTableServer : IDisposable
     public ScriptedTableServer(params int[] statuses)
     {
         _statuses = statuses;
-        Port = LocalServer.FreePort();
+        Port = FreePorts.Next();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _serving = ServeAsync();

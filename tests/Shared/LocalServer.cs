@@ -3,13 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace OrleansScim.Storage.AzureTable.Tests.Infrastructure;
+namespace OrleansScim.Testing;
 
 /// <summary>
 /// A server process started for the tests on a free loopback port, in its own temporary folder;
 /// its whole process tree is killed on dispose.
 /// </summary>
-internal sealed class LocalServer : IAsyncDisposable
+public sealed class LocalServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -28,25 +28,17 @@ internal sealed class LocalServer : IAsyncDisposable
 
     public string Directory { get; }
 
-    /// <summary>A port nobody listens on right now (the OS picks it for a listener on port 0).</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
+    /// <summary>The full path of <paramref name="program"/> in a folder of PATH, or null.</summary>
+    public static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
 
     /// <summary>Starts <paramref name="fileName"/> and returns once its port accepts connections.</summary>
     public static async Task<LocalServer> StartAsync(string fileName, Func<int, string, IEnumerable<string>> arguments)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var directory = System.IO.Directory.CreateTempSubdirectory("orleansscim-test-").FullName;
         var startInfo = new ProcessStartInfo(fileName)
         {

@@ -1,6 +1,6 @@
-namespace OrleansScim.Cluster.Tests.Infrastructure;
+namespace OrleansScim.Testing;
 
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     /// <summary>The folder holding OrleansScim.sln, found upwards from the test binaries.</summary>
     public static string Find()

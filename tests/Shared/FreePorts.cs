@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansScim.Cluster.Tests.Infrastructure;
+namespace OrleansScim.Testing;
 
 /// <summary>
 /// Loopback ports nobody listens on right now (the OS picks them for a listener on port 0), never the
-/// same one twice in this test run: every silo gets its own HTTP, silo and gateway port.
+/// same one twice in this test run: every silo, test host and test server gets its own ports.
 /// </summary>
-internal static class FreePorts
+public static class FreePorts
 {
     private static readonly HashSet<int> HandedOut = [];
 
