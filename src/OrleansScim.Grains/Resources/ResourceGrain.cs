@@ -630,16 +630,11 @@ public abstract partial class ResourceGrain(
             return ScimResponses.Json(status, projection.Apply(document), etag, withLocation ? location : null);
         }
 
-        if (!projection.IsDefault)
+        // Only whole-resource reads are cached below: a create's response (with Location) is sent once, and
+        // keeping it would cost every freshly provisioned activation a second copy of the resource.
+        if (!projection.IsDefault || withLocation)
         {
             return ScimResponses.Json(status, projection.Apply(Compose(type, location)), etag, withLocation ? location : null);
-        }
-
-        if (withLocation)
-        {
-            // A create's response is sent once; keeping its body would cost every freshly provisioned
-            // activation a second copy of the resource until it is collected.
-            return ScimResponses.Bytes(status, ScimJson.SerializeToUtf8(projection.Apply(Compose(type, location))), etag, location);
         }
 
         if (_cachedBody is null || _cachedBaseUrl != request.BaseUrl)
