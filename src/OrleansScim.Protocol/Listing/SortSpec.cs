@@ -10,7 +10,8 @@ namespace OrleansScim.Protocol.Listing;
 /// RFC 7644 §3.4.2.3 sorting: <c>sortBy</c> names an attribute (a multi-valued one sorts by its primary
 /// value, else its first; a complex one by its <c>value</c>), <c>sortOrder</c> is ascending (default) or
 /// descending. Values compare by the attribute's type and <c>caseExact</c>; resources without a value
-/// come last in either order. Ties keep creation order, so pages never overlap or skip.
+/// come last when ascending and first when descending, as if a missing value sorted above every value
+/// (RFC 7644 §3.4.2.3). Ties keep creation order, so pages never overlap or skip.
 /// </summary>
 public sealed class SortSpec
 {
@@ -24,7 +25,12 @@ public sealed class SortSpec
 
     public bool Descending { get; }
 
-    public string Text => _path.CanonicalPath + (Descending ? " descending" : " ascending");
+    /// <summary>
+    /// The order as text, part of a cursor's query fingerprint. A descending order says where missing values
+    /// go because that changed (they used to come last): a cursor from before the change is refused as
+    /// invalidCursor instead of resuming at a position in another order.
+    /// </summary>
+    public string Text => _path.CanonicalPath + (Descending ? " descending, missing first" : " ascending");
 
     /// <summary>Null when no sortBy was given; invalidValue for an unknown attribute or sortOrder.</summary>
     public static SortSpec? Create(ResourceTypeDefinition type, string? sortBy, string? sortOrder)
@@ -72,16 +78,20 @@ public sealed class SortSpec
         return value is JsonValue scalar ? scalar.ToJsonString() : null;
     }
 
-    /// <summary>Orders (key, sequence) pairs as the listing does: by key in the requested order, missing keys last, then by sequence.</summary>
+    /// <summary>
+    /// Orders (key, sequence) pairs as the listing does: by key in the requested order with a missing key
+    /// above every value (last ascending, first descending), then by sequence.
+    /// </summary>
     public int Compare(string? leftKey, long leftSequence, string? rightKey, long rightSequence)
     {
-        var byKey = (leftKey, rightKey) switch
+        var ascending = (leftKey, rightKey) switch
         {
             (null, null) => 0,
             (null, _) => 1,
             (_, null) => -1,
-            _ => (Descending ? -1 : 1) * CompareValues(leftKey, rightKey),
+            _ => CompareValues(leftKey, rightKey),
         };
+        var byKey = Descending ? -ascending : ascending;
         return byKey != 0 ? byKey : leftSequence.CompareTo(rightSequence);
     }
 

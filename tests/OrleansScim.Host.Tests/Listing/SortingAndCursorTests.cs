@@ -51,6 +51,25 @@ public sealed class SortingAndCursorTests(ScimHostFactory host)
     }
 
     [Fact]
+    public async Task SortBy_Descending_PutsMissingValuesFirst_AsRfc7644Section3_4_2_3Says()
+    {
+        var tenant = await host.CreateTenantAsync("sortmiss");
+        await tenant.CreateAsync("Users", """{"userName":"u1","title":"b"}""");
+        await tenant.CreateAsync("Users", """{"userName":"u2"}""");
+        await tenant.CreateAsync("Users", """{"userName":"u3","title":"c"}""");
+        await tenant.CreateAsync("Users", """{"userName":"u4"}""");
+
+        var ascending = Names((await tenant.GetAsync("/Users?sortBy=title")).AssertStatus(HttpStatusCode.OK).Json);
+        var descending = Names((await tenant.GetAsync("/Users?sortBy=title&sortOrder=descending")).AssertStatus(HttpStatusCode.OK).Json);
+        var firstPage = (await tenant.GetAsync("/Users?sortBy=title&sortOrder=descending&count=3&cursor=")).AssertStatus(HttpStatusCode.OK).Json;
+        var secondPage = (await tenant.GetAsync($"/Users?sortBy=title&sortOrder=descending&count=3&cursor={firstPage["nextCursor"]!.GetValue<string>()}")).AssertStatus(HttpStatusCode.OK).Json;
+
+        Assert.Equal(["u1", "u3", "u2", "u4"], ascending);
+        Assert.Equal(["u2", "u4", "u3", "u1"], descending);
+        Assert.Equal(["u2", "u4", "u3", "u1"], Names(firstPage).Concat(Names(secondPage)));
+    }
+
+    [Fact]
     public async Task SortBy_UnknownAttribute_IsInvalidValue()
     {
         var tenant = await host.CreateTenantAsync("sortbad");
