@@ -50,9 +50,9 @@ public sealed class MembershipTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task AddingAMemberThatDoesNotExist_IsRejectedAndChangesNothing()
+    public async Task AddingAMemberThatDoesNotExist_IsRejectedAndChangesNothing_WhenStrict()
     {
-        var scim = Scim.ForNewTenant(fixture.Grains);
+        var scim = await Scim.ForNewStrictTenantAsync(fixture.Grains);
         var user = await scim.CreateUserAsync("lee@example.com");
         var group = await scim.CreateGroupAsync("Finance", user);
 
@@ -63,6 +63,23 @@ public sealed class MembershipTests(ClusterFixture fixture)
         Assert.Equal(400, response.Status);
         Assert.Equal("invalidValue", Scim.Json(response)["scimType"]!.GetValue<string>());
         Assert.Single(Scim.Json(await scim.Group(group).GetAsync(Scim.Request()))["members"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AddingMembersThatDoNotExist_AddsTheOthersAndSkipsThese_WhenTolerant()
+    {
+        var scim = Scim.ForNewTenant(fixture.Grains);
+        var lee = await scim.CreateUserAsync("lee@example.com");
+        var kim = await scim.CreateUserAsync("kim@example.com");
+        var group = await scim.CreateGroupAsync("Finance", lee);
+
+        var response = await scim.Group(group).PatchAsync(Scim.Request($$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"no-such-user"},{"value":"{{kim}}"}]}]}
+            """));
+
+        Assert.Equal(204, response.Status);
+        var members = Scim.Json(await scim.Group(group).GetAsync(Scim.Request()))["members"]!.AsArray().Select(m => m!["value"]!.GetValue<string>());
+        Assert.Equal(new[] { kim, lee }.Order(StringComparer.Ordinal), members.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
+using OrleansScim.Grains.Tenants;
 
 namespace OrleansScim.Grains.Tests;
 
@@ -15,6 +16,15 @@ public sealed class Scim(IGrainFactory grains, string tenantKey)
 
     public static Scim ForNewTenant(IGrainFactory grains) =>
         new(grains, GrainKeys.TenantKey("t" + Guid.NewGuid().ToString("N")[..10], "inc1"));
+
+    /// <summary>A real tenant whose input policy is strict (RFC-exact refusals).</summary>
+    public static async Task<Scim> ForNewStrictTenantAsync(IGrainFactory grains)
+    {
+        var tenant = grains.GetGrain<ITenantGrain>("t" + Guid.NewGuid().ToString("N")[..10]);
+        var created = (await tenant.CreateAsync())!;
+        await tenant.ChangeSettingsAsync(new TenantSettingsChange(StrictInput: true));
+        return new(grains, created.TenantKey);
+    }
 
     public IUserGrain User(string id) => grains.GetGrain<IUserGrain>(GrainKeys.Resource(tenantKey, id));
 

@@ -44,7 +44,7 @@ public sealed class TenantSchemaTests(ClusterFixture fixture)
             Assert.False((await catalog.GetAsync(tenantKey)).RejectUndeclaredExtensions);
         }
 
-        Assert.Equal(new TenantSettings(true), await tenant.SetSettingsAsync(new TenantSettings(true)));
+        Assert.Equal(new TenantSettings(true), await tenant.ChangeSettingsAsync(new TenantSettingsChange(RejectUndeclaredExtensions: true)));
 
         foreach (var catalog in Catalogs())
         {
@@ -70,7 +70,7 @@ public sealed class TenantSchemaTests(ClusterFixture fixture)
     {
         var (tenant, _) = await CreateTenantAsync();
         await tenant.PutSchemaExtensionAsync(Urn, Badge);
-        await tenant.SetSettingsAsync(new TenantSettings(true));
+        await tenant.ChangeSettingsAsync(new TenantSettingsChange(RejectUndeclaredExtensions: true));
 
         await fixture.Cluster.DeactivateAsync(tenant);
 
@@ -84,7 +84,7 @@ public sealed class TenantSchemaTests(ClusterFixture fixture)
     {
         var (tenant, _) = await CreateTenantAsync();
         await tenant.PutSchemaExtensionAsync(Urn, Badge);
-        await tenant.SetSettingsAsync(new TenantSettings(true));
+        await tenant.ChangeSettingsAsync(new TenantSettingsChange(RejectUndeclaredExtensions: true));
         await tenant.DeleteAsync();
 
         var again = (await tenant.CreateAsync())!;
@@ -152,7 +152,7 @@ public sealed class TenantSchemaTests(ClusterFixture fixture)
         var tenant = fixture.Grains.GetGrain<ITenantGrain>("nobody-" + Guid.NewGuid().ToString("N")[..8]);
 
         Assert.Equal(404, (await tenant.PutSchemaExtensionAsync(Urn, Badge)).Status);
-        Assert.Null(await tenant.SetSettingsAsync(new TenantSettings(true)));
+        Assert.Null(await tenant.ChangeSettingsAsync(new TenantSettingsChange(RejectUndeclaredExtensions: true)));
         Assert.Null((await tenant.GetSchemaConfigurationAsync()).TenantKey);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 
@@ -26,7 +27,7 @@ public class NormalizationBenchmarks
     [Benchmark]
     public JsonObject Normalize_MobileWorkforce()
     {
-        var attributes = ResourceNormalizer.Normalize(_body, Samples.User, rejectUndeclaredExtensions: false);
+        var attributes = ResourceNormalizer.Normalize(_body, Samples.User, InputRules.Strict());
         ResourceNormalizer.EnsureRequired(attributes, Samples.User);
         return attributes;
     }
@@ -39,7 +40,7 @@ public class NormalizationBenchmarks
     [Benchmark]
     public JsonObject ParseAndNormalize_MobileWorkforce()
     {
-        var attributes = ResourceNormalizer.Normalize(ScimJson.ParseObject(Samples.MobileWorkforceCreateBody), Samples.User, rejectUndeclaredExtensions: false);
+        var attributes = ResourceNormalizer.Normalize(ScimJson.ParseObject(Samples.MobileWorkforceCreateBody), Samples.User, InputRules.Strict());
         ResourceNormalizer.EnsureRequired(attributes, Samples.User);
         return attributes;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
@@ -7,7 +8,7 @@ using OrleansScim.Protocol.Schemas;
 namespace OrleansScim.Benchmarks;
 
 /// <summary>
-/// <see cref="PatchEngine.Apply(JsonObject, JsonObject, ResourceTypeDefinition, bool)"/> end to end
+/// <see cref="PatchEngine.Apply(JsonObject, JsonObject, ResourceTypeDefinition, InputRules)"/> end to end
 /// (parse the PatchOp, plan, copy the resource, apply, validate), as a grain runs it per PATCH.
 /// </summary>
 [MemoryDiagnoser]
@@ -85,16 +86,16 @@ public class PatchBenchmarks
     }
 
     [Benchmark]
-    public JsonObject UserUpdate_AzureAd() => PatchEngine.Apply(_user, _userUpdate, Samples.User, rejectUndeclared: false);
+    public JsonObject UserUpdate_AzureAd() => PatchEngine.Apply(_user, _userUpdate, Samples.User, InputRules.Strict());
 
     [Benchmark]
-    public JsonObject Group_AddMembers_100_To_1000() => PatchEngine.Apply(_group, _addMembers, Samples.Group, rejectUndeclared: false);
+    public JsonObject Group_AddMembers_100_To_1000() => PatchEngine.Apply(_group, _addMembers, Samples.Group, InputRules.Strict());
 
     [Benchmark]
-    public JsonObject Group_RemoveMembers_ValueArray_100_Of_1000() => PatchEngine.Apply(_group, _removeMembers, Samples.Group, rejectUndeclared: false);
+    public JsonObject Group_RemoveMembers_ValueArray_100_Of_1000() => PatchEngine.Apply(_group, _removeMembers, Samples.Group, InputRules.Strict());
 
     [Benchmark]
-    public JsonObject Group_RemoveMember_ByFilter_1_Of_1000() => PatchEngine.Apply(_group, _removeOneMemberByFilter, Samples.Group, rejectUndeclared: false);
+    public JsonObject Group_RemoveMember_ByFilter_1_Of_1000() => PatchEngine.Apply(_group, _removeOneMemberByFilter, Samples.Group, InputRules.Strict());
 
     /// <summary>
     /// Component: the duplicate check the engine runs over the whole attribute after a filtered

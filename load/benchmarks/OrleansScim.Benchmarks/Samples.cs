@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 
@@ -63,7 +64,7 @@ internal static class Samples
     /// <summary>The stored attributes of the mobile workforce user (the create body, normalized).</summary>
     public static JsonObject UserAttributes()
     {
-        var attributes = ResourceNormalizer.Normalize(CreateBody(), User, rejectUndeclaredExtensions: false);
+        var attributes = ResourceNormalizer.Normalize(CreateBody(), User, InputRules.Strict());
         ResourceNormalizer.EnsureRequired(attributes, User);
         return attributes;
     }

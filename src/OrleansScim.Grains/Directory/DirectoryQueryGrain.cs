@@ -41,8 +41,9 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore
             }
 
             var count = Math.Clamp(request.Count ?? options.Value.DefaultPageSize, 0, options.Value.MaxPageSize);
-            var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes);
-            var filter = request.Filter is null ? null : ScimFilter.Parse(request.Filter, type);
+            var rules = schemas.NewInputRules();
+            var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes, rules);
+            var filter = request.Filter is null ? null : ScimFilter.Parse(request.Filter, type, rules.FilterOptions);
             var sort = SortSpec.Create(type, request.SortBy, request.SortOrder);
             var fingerprint = ListingCursor.Fingerprint(resourceType, filter?.ToString(), sort);
             var cursor = request.Cursor switch

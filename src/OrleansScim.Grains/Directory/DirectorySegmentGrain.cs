@@ -142,7 +142,7 @@ public sealed class DirectorySegmentGrain(
         {
             var schemas = await catalog.GetAsync(_tenantKey, cancellationToken);
             var type = _resourceType == ResourceTypeNames.User ? schemas.User : schemas.Group;
-            bound = filter is null ? null : ScimFilter.Parse(filter, type);
+            bound = filter is null ? null : ScimFilter.Parse(filter, type, schemas.NewInputRules().FilterOptions);
             sort = SortSpec.Create(type, sortBy, null);
         }
 

@@ -32,7 +32,11 @@ public sealed partial class GrainTenantSchemaCatalog(IGrainFactory grains, ILogg
             return ScimSchemaSet.Default;
         }
 
-        var set = ScimSchemaSet.Default with { RejectUndeclaredExtensions = configuration.Settings.RejectUndeclaredExtensions };
+        var set = ScimSchemaSet.Default with
+        {
+            RejectUndeclaredExtensions = configuration.Settings.RejectUndeclaredExtensions,
+            InputPolicy = configuration.Settings.InputPolicy,
+        };
         foreach (var extension in configuration.Extensions)
         {
             try

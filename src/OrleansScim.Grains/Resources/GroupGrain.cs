@@ -8,6 +8,7 @@ using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
@@ -20,12 +21,15 @@ namespace OrleansScim.Grains.Resources;
 /// members move to member buckets (<see cref="GroupMemberBuckets"/>): member changes then write only the
 /// buckets involved, and the list is read only when a response or a filter needs it.
 /// </summary>
-public sealed class GroupGrain(
+public sealed partial class GroupGrain(
     [PersistentState("group", GrainStorage.Name)] IPersistentState<ResourceState> state,
     ITenantSchemaCatalog catalog,
     IOptions<ScimGrainOptions> options,
     ILogger<GroupGrain> logger) : ResourceGrain(state, catalog, options, logger), IGroupGrain
 {
+    /// <summary>How many missing member ids an error or log line names; a PATCH may list up to a thousand.</summary>
+    private const int MaxNamedMissingMembers = 20;
+
     protected override string ResourceTypeName => ResourceTypeNames.Group;
 
     protected override string EndpointName => "Groups";
@@ -91,8 +95,11 @@ public sealed class GroupGrain(
     protected override int PatchSuccessStatus(ResourceRequest request) =>
         request.Attributes is null && request.ExcludedAttributes is null ? 204 : 200;
 
-    /// <summary>Inline members: diff the member lists, check that new members exist, notice both sides.</summary>
-    protected override async Task<List<MembershipNotice>> PrepareChangeAsync(JsonObject? before, JsonObject after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inline members: diff the member lists, check that new members exist, notice both sides. Members that
+    /// do not exist are dropped from <paramref name="after"/> under tolerant input (strict refuses them).
+    /// </summary>
+    protected override async Task<List<MembershipNotice>> PrepareChangeAsync(JsonObject? before, JsonObject after, InputRules rules, CancellationToken cancellationToken)
     {
         GroupMembers.Deduplicate(after);
         var previous = before is null ? [] : GroupMembers.Read(before);
@@ -100,38 +107,47 @@ public sealed class GroupGrain(
         var added = current.Where(m => !previous.ContainsKey(m.Key)).Select(m => m.Value.Element).ToList();
         var removed = previous.Where(m => !current.ContainsKey(m.Key))
             .Select(m => new GroupMember(m.Key, m.Value.Type ?? ResourceTypeNames.User)).ToList();
-        return await MemberNoticesAsync(added, removed, cancellationToken);
+        var (notices, missing) = await MemberNoticesAsync(added, removed, rules, cancellationToken);
+        foreach (var id in missing)
+        {
+            GroupMembers.Remove(after, id);
+        }
+
+        return notices;
     }
 
     /// <summary>Bucketed members: member operations are worked out against the buckets, the rest against the attributes.</summary>
     protected override async Task<(JsonObject After, List<MembershipNotice> Notices)> ComputeChangeAsync(
-        ResourceTypeDefinition type, ScimSchemaSet schemas, JsonObject before, ResourceChange change, CancellationToken cancellationToken)
+        ResourceTypeDefinition type, InputRules rules, JsonObject before, ResourceChange change, CancellationToken cancellationToken)
     {
         if (!Bucketed)
         {
-            return await base.ComputeChangeAsync(type, schemas, before, change, cancellationToken);
+            return await base.ComputeChangeAsync(type, rules, before, change, cancellationToken);
         }
 
         if (!change.IsPatch)
         {
-            var replacement = Replacement(type, schemas, before, change.Body);
+            var replacement = Replacement(type, rules, before, change.Body);
             GroupMembers.Deduplicate(replacement);
             var wanted = GroupMembers.Read(replacement);
             replacement.RemoveIgnoreCase("members");
             var existing = await Buckets.GetAllAsync(State.MemberBuckets!, cancellationToken);
             var existingIds = existing.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-            return (replacement, await MemberNoticesAsync(
+            var (replacementNotices, _) = await MemberNoticesAsync(
                 [.. wanted.Where(m => !existingIds.Contains(m.Key)).Select(m => m.Value.Element)],
                 [.. existing.Where(m => !wanted.ContainsKey(m.Id))],
-                cancellationToken));
+                rules,
+                cancellationToken);
+            return (replacement, replacementNotices);
         }
 
-        var steps = PatchPlanner.Plan(PatchRequestParser.Parse(change.Body), type, before, schemas.RejectUndeclaredExtensions);
+        var steps = PatchPlanner.Plan(PatchRequestParser.Parse(change.Body), type, before, rules);
         var memberSteps = steps.Where(s => s.Target.IsCoreAttribute("members")).ToList();
-        var after = PatchEngine.Apply(before, steps.Where(s => !s.Target.IsCoreAttribute("members")), type);
-        var (adds, removeIds) = await MemberChangesAsync(memberSteps, type, cancellationToken);
+        var after = PatchEngine.Apply(before, steps.Where(s => !s.Target.IsCoreAttribute("members")), type, rules);
+        var (adds, removeIds) = await MemberChangesAsync(memberSteps, type, rules, cancellationToken);
         var removes = removeIds.Count == 0 ? [] : await Buckets.FindAsync(removeIds, cancellationToken);
-        return (after, await MemberNoticesAsync(adds, removes, cancellationToken));
+        var (notices, _) = await MemberNoticesAsync(adds, removes, rules, cancellationToken);
+        return (after, notices);
     }
 
     protected override async Task<List<MembershipNotice>> DeletionNoticesAsync(CancellationToken cancellationToken)
@@ -257,7 +273,7 @@ public sealed class GroupGrain(
     /// listed values, remove <c>members[value eq "id"]</c>, replace all) need no member list; any other
     /// form is applied to the full list read from the buckets.
     /// </summary>
-    private async Task<(List<JsonObject> Adds, List<string> RemoveIds)> MemberChangesAsync(List<PatchStep> steps, ResourceTypeDefinition type, CancellationToken cancellationToken)
+    private async Task<(List<JsonObject> Adds, List<string> RemoveIds)> MemberChangesAsync(List<PatchStep> steps, ResourceTypeDefinition type, InputRules rules, CancellationToken cancellationToken)
     {
         var membersAttribute = type.Schema.FindAttribute("members")!;
         var adds = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
@@ -265,10 +281,10 @@ public sealed class GroupGrain(
         foreach (var step in steps)
         {
             var target = step.Target;
-            var listed = step.Value is null ? [] : ElementsOf(ValueNormalizer.Normalize(membersAttribute, step.Value, "members"));
+            var listed = step.Value is null ? [] : ElementsOf(ValueNormalizer.Normalize(membersAttribute, step.Value, "members", rules));
             if (target.SubAttribute is not null || (target.Filter is not null && (step.Op != PatchOperationType.Remove || ValueOnlySeed(target.Filter) is null)))
             {
-                return await MemberChangesFromFullListAsync(steps, type, cancellationToken);
+                return await MemberChangesFromFullListAsync(steps, type, rules, cancellationToken);
             }
 
             switch (step.Op)
@@ -315,7 +331,7 @@ public sealed class GroupGrain(
         return ([.. adds.Values], [.. removes]);
     }
 
-    private async Task<(List<JsonObject> Adds, List<string> RemoveIds)> MemberChangesFromFullListAsync(List<PatchStep> steps, ResourceTypeDefinition type, CancellationToken cancellationToken)
+    private async Task<(List<JsonObject> Adds, List<string> RemoveIds)> MemberChangesFromFullListAsync(List<PatchStep> steps, ResourceTypeDefinition type, InputRules rules, CancellationToken cancellationToken)
     {
         var current = await Buckets.GetAllAsync(State.MemberBuckets!, cancellationToken);
         var document = new JsonObject
@@ -323,13 +339,13 @@ public sealed class GroupGrain(
             ["displayName"] = Attributes.GetIgnoreCase("displayName")?.DeepClone(),
             ["members"] = new JsonArray([.. current.Select(m => (JsonNode)ToJson(m))]),
         };
-        var after = GroupMembers.Read(PatchEngine.Apply(document, steps, type));
+        var after = GroupMembers.Read(PatchEngine.Apply(document, steps, type, rules));
         var before = current.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         return ([.. after.Where(m => !before.Contains(m.Key)).Select(m => m.Value.Element)], [.. before.Where(id => !after.ContainsKey(id))]);
     }
 
     private static string? ValueOnlySeed(PatchFilter filter) =>
-        filter.CreateSeed() is { Count: 1 } seed && seed.GetIgnoreCase("value") is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+        filter.FixedValues() is { Count: 1 } seed && seed.GetIgnoreCase("value") is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
 
     private static List<JsonObject> ElementsOf(JsonNode? normalized) => normalized is JsonArray array ? [.. array.OfType<JsonObject>()] : [];
 
@@ -338,24 +354,49 @@ public sealed class GroupGrain(
             ? id
             : throw ScimException.InvalidValue("Each member needs a 'value' (the member's id).");
 
-    /// <summary>Checks that new members exist (and records their type) and makes the notices for both sides.</summary>
-    private async Task<List<MembershipNotice>> MemberNoticesAsync(List<JsonObject> added, List<GroupMember> removed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks that new members exist (and records their type) and makes the notices for both sides. Ids that
+    /// exist in neither users nor groups of the tenant: strict input refuses the change naming them;
+    /// tolerant input applies the rest, skips these (returned as <c>Missing</c>) and logs their ids.
+    /// </summary>
+    private async Task<(List<MembershipNotice> Notices, List<string> Missing)> MemberNoticesAsync(
+        List<JsonObject> added, List<GroupMember> removed, InputRules rules, CancellationToken cancellationToken)
     {
         var notices = new List<MembershipNotice>();
+        var missing = new List<string>();
         foreach (var batch in added.Chunk(64))
         {
             var types = await Task.WhenAll(batch.Select(e => ResolveMemberTypeAsync(IdOf(e), e.GetIgnoreCase("type")?.GetValue<string>(), cancellationToken)));
             for (var i = 0; i < batch.Length; i++)
             {
                 var memberId = IdOf(batch[i]);
-                var type = types[i] ?? throw ScimException.InvalidValue($"Member '{memberId}' does not exist.");
+                if (types[i] is not { } type)
+                {
+                    missing.Add(memberId);
+                    continue;
+                }
+
                 batch[i]["type"] = type;
                 notices.Add(new MembershipNotice(memberId, type, NoticeKind.Joined, Display(batch[i])));
             }
         }
 
+        if (missing.Count > 0)
+        {
+            var named = string.Join(", ", missing.Take(MaxNamedMissingMembers).Select(id => "'" + id + "'")) + (missing.Count > MaxNamedMissingMembers ? ", …" : "");
+            if (rules.IsStrict)
+            {
+                throw ScimException.InvalidValue($"{(missing.Count == 1 ? "Member" : missing.Count + " members")} {named} {(missing.Count == 1 ? "does" : "do")} not exist in this tenant.");
+            }
+
+            if (Logger.IsEnabled(LogLevel.Information))
+            {
+                LogSkippedMembers(Logger, ResourceId, missing.Count, named);
+            }
+        }
+
         notices.AddRange(removed.Select(m => new MembershipNotice(m.Id, m.Type, NoticeKind.Left)));
-        return notices;
+        return (notices, missing);
     }
 
     /// <summary>Deleting a large group: each bucket's members are told, then the bucket is emptied (repeatable after a crash).</summary>
@@ -397,4 +438,7 @@ public sealed class GroupGrain(
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Group {GroupId}: skipped {Count} member(s) that do not exist in the tenant: {MemberIds}")]
+    private static partial void LogSkippedMembers(ILogger logger, string groupId, int count, string memberIds);
 }

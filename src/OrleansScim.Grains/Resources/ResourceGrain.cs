@@ -8,6 +8,7 @@ using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
@@ -57,6 +58,8 @@ public abstract partial class ResourceGrain(
 
     protected ScimGrainOptions Options => options.Value;
 
+    protected ILogger Logger => logger;
+
     private IndexStore Indexes => ServiceProvider.GetRequiredService<IndexStore>();
 
     /// <summary>
@@ -90,13 +93,14 @@ public abstract partial class ResourceGrain(
 
             var schemas = await catalog.GetAsync(TenantKey, cancellationToken);
             var type = ResourceTypeIn(schemas);
+            var rules = schemas.NewInputRules();
             var body = ScimJson.ParseObject(request.Body);
-            var attributes = ResourceNormalizer.Normalize(body, type, schemas.RejectUndeclaredExtensions);
+            var attributes = ResourceNormalizer.Normalize(body, type, rules);
             ResourceNormalizer.EnsureRequired(attributes, type);
             _inProgress = true;
             try
             {
-                var notices = await PrepareChangeAsync(null, attributes, cancellationToken);
+                var notices = await PrepareChangeAsync(null, attributes, rules, cancellationToken);
                 var indexValues = IndexValuesOf(attributes).ToList();
                 await ClaimAsync(indexValues, cancellationToken);
                 try
@@ -140,7 +144,8 @@ public abstract partial class ResourceGrain(
 
             await FinishCommittedChangeAsync(type, cancellationToken);
             LogCreated(logger, ResourceTypeName, ResourceId);
-            var created = await RespondAsync(201, type, request, withLocation: true, cancellationToken);
+            LogIgnoredInput(rules);
+            var created = await RespondAsync(201, type, rules, request, withLocation: true, cancellationToken);
             ReleaseParsedAttributes();
             return created;
         }
@@ -177,8 +182,8 @@ public abstract partial class ResourceGrain(
                 return ScimResponses.NotModified(etag);
             }
 
-            var type = ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken));
-            return await RespondAsync(200, type, request, withLocation: false, cancellationToken);
+            var schemas = await catalog.GetAsync(TenantKey, cancellationToken);
+            return await RespondAsync(200, ResourceTypeIn(schemas), schemas.NewInputRules(), request, withLocation: false, cancellationToken);
         }
         catch (ScimException e)
         {
@@ -317,7 +322,7 @@ public abstract partial class ResourceGrain(
     /// Validates a change before it is committed (e.g. that new group members exist) and returns the
     /// membership notices it implies. <paramref name="before"/> is null on create.
     /// </summary>
-    protected virtual Task<List<MembershipNotice>> PrepareChangeAsync(JsonObject? before, JsonObject after, CancellationToken cancellationToken) =>
+    protected virtual Task<List<MembershipNotice>> PrepareChangeAsync(JsonObject? before, JsonObject after, InputRules rules, CancellationToken cancellationToken) =>
         Task.FromResult(new List<MembershipNotice>());
 
     /// <summary>Notices to deliver when this resource is deleted.</summary>
@@ -329,18 +334,18 @@ public abstract partial class ResourceGrain(
     /// outside them and overrides this.
     /// </summary>
     protected virtual async Task<(JsonObject After, List<MembershipNotice> Notices)> ComputeChangeAsync(
-        ResourceTypeDefinition type, ScimSchemaSet schemas, JsonObject before, ResourceChange change, CancellationToken cancellationToken)
+        ResourceTypeDefinition type, InputRules rules, JsonObject before, ResourceChange change, CancellationToken cancellationToken)
     {
         var after = change.IsPatch
-            ? PatchEngine.Apply(before, change.Body, type, schemas.RejectUndeclaredExtensions)
-            : Replacement(type, schemas, before, change.Body);
-        return (after, await PrepareChangeAsync(before, after, cancellationToken));
+            ? PatchEngine.Apply(before, change.Body, type, rules)
+            : Replacement(type, rules, before, change.Body);
+        return (after, await PrepareChangeAsync(before, after, rules, cancellationToken));
     }
 
     /// <summary>A PUT body as the resource's new attributes (RFC 7644 §3.5.1).</summary>
-    protected static JsonObject Replacement(ResourceTypeDefinition type, ScimSchemaSet schemas, JsonObject before, JsonObject body)
+    protected static JsonObject Replacement(ResourceTypeDefinition type, InputRules rules, JsonObject before, JsonObject body)
     {
-        var replacement = ResourceNormalizer.Normalize(body, type, schemas.RejectUndeclaredExtensions);
+        var replacement = ResourceNormalizer.Normalize(body, type, rules);
         ResourceNormalizer.EnsureRequired(replacement, type);
         ImmutableAttributes.EnsureUnchanged(type, before, replacement);
         return replacement;
@@ -475,11 +480,12 @@ public abstract partial class ResourceGrain(
             var change = new ResourceChange(isPatch, ScimJson.ParseObject(request.Body));
             var schemas = await catalog.GetAsync(TenantKey, cancellationToken);
             var type = ResourceTypeIn(schemas);
+            var rules = schemas.NewInputRules();
             for (var attempt = 1; ; attempt++)
             {
                 var revision = _attributesRevision;
                 var before = Attributes;
-                var (after, notices) = await ComputeChangeAsync(type, schemas, before, change, cancellationToken);
+                var (after, notices) = await ComputeChangeAsync(type, rules, before, change, cancellationToken);
                 var oldValues = IndexValuesOf(before).ToList();
                 var newValues = IndexValuesOf(after).ToList();
                 var added = newValues.Except(oldValues).ToList();
@@ -525,9 +531,10 @@ public abstract partial class ResourceGrain(
 
                 await ReleaseAsync(removed, cancellationToken);
                 await FinishCommittedChangeAsync(type, cancellationToken);
+                LogIgnoredInput(rules);
                 var response = successStatus == 204
                     ? ScimResponses.NoContent(ResourceMeta.FormatETag(state.State.Version))
-                    : await RespondAsync(successStatus, type, request, withLocation: false, cancellationToken);
+                    : await RespondAsync(successStatus, type, rules, request, withLocation: false, cancellationToken);
                 ReleaseParsedAttributes();
                 return response;
             }
@@ -617,11 +624,11 @@ public abstract partial class ResourceGrain(
         return document;
     }
 
-    private async Task<ScimResponse> RespondAsync(int status, ResourceTypeDefinition type, ResourceRequest request, bool withLocation, CancellationToken cancellationToken)
+    private async Task<ScimResponse> RespondAsync(int status, ResourceTypeDefinition type, InputRules rules, ResourceRequest request, bool withLocation, CancellationToken cancellationToken)
     {
         var location = $"{request.BaseUrl}/{EndpointName}/{GrainKeys.Encode(ResourceId)}";
         var etag = ResourceMeta.FormatETag(state.State.Version);
-        var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes);
+        var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes, rules);
         if (HasExternalMembers && projection.Includes("members"))
         {
             // A large group's member list is read from its buckets only when the response shows it.
@@ -766,6 +773,19 @@ public abstract partial class ResourceGrain(
                 return true;
         }
     }
+
+    /// <summary>What tolerant reading skipped: names only (at most ten, each cut short), never values.</summary>
+    private void LogIgnoredInput(InputRules rules)
+    {
+        if (rules.IgnoredNames.Count > 0)
+        {
+            // The logging generator writes a list as "a, b, c".
+            LogIgnored(logger, ResourceTypeName, ResourceId, rules.IgnoredNames);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ResourceType} {ResourceId}: ignored attributes no schema of the tenant defines: {Names}")]
+    private static partial void LogIgnored(ILogger logger, string resourceType, string resourceId, IReadOnlyList<string> names);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{ResourceType} {ResourceId} created")]
     private static partial void LogCreated(ILogger logger, string resourceType, string resourceId);

@@ -33,7 +33,7 @@ public static class RootSearchFilter
         var node = FilterParser.Parse(filterText, options);
         foreach (var path in AttributePaths(node))
         {
-            if (types.All(t => t.Resolve(path) is null))
+            if (types.All(t => Resolve(t, path) is null))
             {
                 throw ScimException.InvalidFilter($"Unknown attribute '{path}': no resource type defines it.");
             }
@@ -110,14 +110,27 @@ public static class RootSearchFilter
             case NotNode not:
                 var operand = Reduce(not.Operand, type);
                 return operand.Constant is { } value ? new Reduced(null, !value) : new Reduced(new NotNode(operand.Node!), null);
-            case ComparisonNode comparison when type.Resolve(comparison.Path) is null:
+            case ComparisonNode comparison when Resolve(type, comparison.Path) is null:
                 return new Reduced(null, AbsentAttributeMatches(comparison));
-            case PresenceNode presence when type.Resolve(presence.Path) is null:
+            case PresenceNode presence when Resolve(type, presence.Path) is null:
                 return Reduced.False;
-            case ValuePathNode valuePath when type.Resolve(valuePath.Attribute) is null:
+            case ValuePathNode valuePath when Resolve(type, valuePath.Attribute) is null:
                 return Reduced.False;
             default:
                 return new Reduced(node, null);
+        }
+    }
+
+    /// <summary>Resolves a filter's path; an unqualified name two registered extensions define is invalidFilter here.</summary>
+    private static ResolvedPath? Resolve(ResourceTypeDefinition type, AttributePath path)
+    {
+        try
+        {
+            return type.Resolve(path);
+        }
+        catch (ScimException e) when (e.ScimType == ScimErrorType.InvalidPath)
+        {
+            throw ScimException.InvalidFilter(e.Detail);
         }
     }
 

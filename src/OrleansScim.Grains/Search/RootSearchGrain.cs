@@ -35,7 +35,7 @@ public sealed class RootSearchGrain(ITenantSchemaCatalog catalog, IOptions<ScimG
             }
 
             var schemas = await catalog.GetAsync(tenantKey, cancellationToken);
-            var filters = RootSearchFilter.ForEachType(request.Filter, [schemas.User, schemas.Group]);
+            var filters = RootSearchFilter.ForEachType(request.Filter, [schemas.User, schemas.Group], schemas.NewInputRules().FilterOptions);
             var startIndex = Math.Max(1, request.StartIndex ?? 1);
             var count = Math.Clamp(request.Count ?? options.Value.DefaultPageSize, 0, options.Value.MaxPageSize);
             var query = GrainFactory.GetGrain<IDirectoryQueryGrain>(0);

@@ -38,9 +38,9 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("DeleteSchemaExtension")]
     Task<bool> DeleteSchemaExtensionAsync(string urn, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the tenant's settings; null when the tenant does not exist.</summary>
-    [Alias("SetSettings")]
-    Task<TenantSettings?> SetSettingsAsync(TenantSettings settings, CancellationToken cancellationToken = default);
+    /// <summary>Changes the settings the change names and keeps the others; the new settings, or null when the tenant does not exist.</summary>
+    [Alias("ChangeSettings")]
+    Task<TenantSettings?> ChangeSettingsAsync(TenantSettingsChange change, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The committed extensions and settings, for the silos' schema catalogs and the admin API.

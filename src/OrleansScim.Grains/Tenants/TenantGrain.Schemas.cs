@@ -90,15 +90,21 @@ public sealed partial class TenantGrain
         return true;
     }
 
-    public async Task<TenantSettings?> SetSettingsAsync(TenantSettings settings, CancellationToken cancellationToken = default)
+    public async Task<TenantSettings?> ChangeSettingsAsync(TenantSettingsChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(change);
         if (!Exists)
         {
             return null;
         }
 
-        await CommitSchemaChangeAsync(() => state.State.RejectUndeclaredExtensions = settings.RejectUndeclaredExtensions, cancellationToken);
+        await CommitSchemaChangeAsync(
+            () =>
+            {
+                state.State.RejectUndeclaredExtensions = change.RejectUndeclaredExtensions ?? state.State.RejectUndeclaredExtensions;
+                state.State.StrictInput = change.StrictInput ?? state.State.StrictInput;
+            },
+            cancellationToken);
         return _schemaConfiguration.Settings;
     }
 
@@ -113,6 +119,7 @@ public sealed partial class TenantGrain
     {
         var extensions = state.State.SchemaExtensions;
         var reject = state.State.RejectUndeclaredExtensions;
+        var strict = state.State.StrictInput;
         change();
         try
         {
@@ -122,6 +129,7 @@ public sealed partial class TenantGrain
         {
             state.State.SchemaExtensions = extensions;
             state.State.RejectUndeclaredExtensions = reject;
+            state.State.StrictInput = strict;
             throw;
         }
 
@@ -136,7 +144,7 @@ public sealed partial class TenantGrain
             : new TenantSchemaConfiguration(
                 GrainKeys.TenantKey(TenantId, incarnation),
                 [.. state.State.SchemaExtensions.Select(ToContract)],
-                new TenantSettings(state.State.RejectUndeclaredExtensions));
+                new TenantSettings(state.State.RejectUndeclaredExtensions, state.State.StrictInput));
 
     private static TenantSchemaExtension ToContract(SchemaExtensionState entry) =>
         new(entry.Urn, entry.ResourceType, entry.Required, entry.SchemaJson);

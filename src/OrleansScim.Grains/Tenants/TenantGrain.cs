@@ -78,6 +78,7 @@ public sealed partial class TenantGrain(
         // A tenant created again with the same id starts with the built-in schemas and default settings.
         state.State.SchemaExtensions = [];
         state.State.RejectUndeclaredExtensions = false;
+        state.State.StrictInput = false;
         await state.WriteStateAsync(cancellationToken);
         RefreshSchemaConfiguration();
         await Task.WhenAll(tokenIds.Select(id => GrainReferences.Get<ITokenGrain>(GrainFactory, id).RevokeAsync(cancellationToken)));
@@ -194,6 +195,9 @@ public sealed class TenantState
     [Id(4)] public List<SchemaExtensionState> SchemaExtensions { get; set; } = [];
 
     [Id(5)] public bool RejectUndeclaredExtensions { get; set; }
+
+    /// <summary>The inputPolicy setting: false (tolerant) for every tenant stored before the setting existed.</summary>
+    [Id(6)] public bool StrictInput { get; set; }
 }
 
 [GenerateSerializer, Alias("scim.SchemaExtensionState")]

@@ -1,3 +1,5 @@
+using OrleansScim.Protocol.Input;
+
 namespace OrleansScim.Grains.Tenants;
 
 /// <summary>An extension schema a tenant registered: <see cref="SchemaJson"/> is its RFC 7643 §7 representation without meta.</summary>
@@ -8,12 +10,24 @@ public sealed record TenantSchemaExtension(
     [property: Id(2)] bool Required,
     [property: Id(3)] string SchemaJson);
 
-/// <summary>A tenant's protocol settings (admin API <c>/settings</c>).</summary>
+/// <summary>
+/// A tenant's protocol settings (admin API <c>/settings</c>): whether undeclared extensions are refused,
+/// and whether input is read strictly (<see cref="InputPolicy.Strict"/>) instead of tolerantly. The two
+/// are independent.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("scim.TenantSettings")]
-public sealed record TenantSettings([property: Id(0)] bool RejectUndeclaredExtensions)
+public sealed record TenantSettings([property: Id(0)] bool RejectUndeclaredExtensions, [property: Id(1)] bool StrictInput = false)
 {
     public static TenantSettings Default { get; } = new(RejectUndeclaredExtensions: false);
+
+    public InputPolicy InputPolicy => StrictInput ? InputPolicy.Strict : InputPolicy.Tolerant;
 }
+
+/// <summary>A change of some of a tenant's settings (admin <c>PUT …/settings</c>): null keeps the current value.</summary>
+[GenerateSerializer, Immutable, Alias("scim.TenantSettingsChange")]
+public sealed record TenantSettingsChange(
+    [property: Id(0)] bool? RejectUndeclaredExtensions = null,
+    [property: Id(1)] bool? StrictInput = null);
 
 /// <summary>
 /// What a tenant's schema set is built from. <see cref="TenantKey"/> is the current key space (null when

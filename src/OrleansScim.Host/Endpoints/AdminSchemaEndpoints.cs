@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Tenants;
 using OrleansScim.Host.Auth;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Host.Endpoints;
 
 /// <summary>
 /// <c>/admin/tenants/{id}/schemas</c> (a tenant's extension schemas) and <c>/admin/tenants/{id}/settings</c>
-/// (whether undeclared extensions are refused). Changes are in force on every silo when the call returns.
+/// (whether undeclared extensions are refused, and the input policy). Changes are in force on every silo
+/// when the call returns.
 /// </summary>
 public static class AdminSchemaEndpoints
 {
@@ -45,10 +49,50 @@ public static class AdminSchemaEndpoints
             return Results.Problem(statusCode: e.Status, title: "Invalid request body", detail: e.Detail);
         }
 
-        var result = await grains.GetGrain<ITenantGrain>(tenantId).PutSchemaExtensionAsync(urn, body, context.RequestAborted);
-        return result.Extension is { } stored
-            ? Results.Ok(Describe(context, tenantId, stored))
-            : Results.Problem(statusCode: result.Status, title: result.Status == 404 ? "Not found" : "Invalid schema", detail: result.Detail);
+        var tenant = grains.GetGrain<ITenantGrain>(tenantId);
+        var result = await tenant.PutSchemaExtensionAsync(urn, body, context.RequestAborted);
+        if (result.Extension is not { } stored)
+        {
+            return Results.Problem(statusCode: result.Status, title: result.Status == 404 ? "Not found" : "Invalid schema", detail: result.Detail);
+        }
+
+        var answer = Describe(context, tenantId, stored);
+        AddUnqualifiedNames(answer, stored, await tenant.GetSchemaConfigurationAsync(context.RequestAborted));
+        return Results.Ok(answer);
+    }
+
+    /// <summary>
+    /// Says which of the new schema's attribute names an unqualified path (<c>department</c> rather than
+    /// <c>{urn}:department</c>) does not reach: those the core schema or the enterprise extension defines
+    /// ("shadowedNames", they keep their meaning) and those another registered extension also defines
+    /// ("ambiguousNames", unqualified they are a 400 naming both). Qualified names always work.
+    /// </summary>
+    private static void AddUnqualifiedNames(JsonObject answer, TenantSchemaExtension stored, TenantSchemaConfiguration configuration)
+    {
+        if (configuration.TenantKey is null)
+        {
+            return;
+        }
+
+        var schemas = GrainTenantSchemaCatalog.Build(configuration, configuration.TenantKey, NullLogger.Instance);
+        var type = stored.ResourceType == "Group" ? schemas.Group : schemas.User;
+        if (type.FindExtension(stored.Urn) is not { } schema)
+        {
+            return;
+        }
+
+        answer["shadowedNames"] = new JsonArray([.. type.ShadowedNames(schema).Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["resolvesTo"] = s.ResolvesTo })]);
+        var ambiguous = new JsonArray();
+        foreach (var attribute in schema.Attributes)
+        {
+            var definedBy = type.ExtensionsDefining(attribute.Name);
+            if (definedBy.Count > 1 && !type.ShadowedNames(schema).Any(s => s.Name == attribute.Name))
+            {
+                ambiguous.Add(new JsonObject { ["name"] = attribute.Name, ["definedBy"] = new JsonArray([.. definedBy.Select(d => (JsonNode)d.Id)]) });
+            }
+        }
+
+        answer["ambiguousNames"] = ambiguous;
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, IGrainFactory grains, string tenantId, string urn) =>
@@ -62,14 +106,27 @@ public static class AdminSchemaEndpoints
         return configuration.TenantKey is null ? NotFound(tenantId) : Results.Ok(Describe(configuration.Settings));
     }
 
+    /// <summary>Changes the settings the body names; the others keep their values.</summary>
     private static async Task<IResult> PutSettingsAsync(HttpContext context, IGrainFactory grains, string tenantId, SettingsRequest? body)
     {
-        if (body?.RejectUndeclaredExtensions is not { } reject)
+        if (body is null || (body.RejectUndeclaredExtensions is null && body.InputPolicy is null))
         {
-            return Results.Problem(statusCode: 400, title: "Invalid settings", detail: "Send {\"rejectUndeclaredExtensions\": true|false}.");
+            return Results.Problem(statusCode: 400, title: "Invalid settings", detail: "Send {\"rejectUndeclaredExtensions\": true|false} and/or {\"inputPolicy\": \"tolerant\"|\"strict\"}.");
         }
 
-        var settings = await grains.GetGrain<ITenantGrain>(tenantId).SetSettingsAsync(new TenantSettings(reject), context.RequestAborted);
+        InputPolicy? policy = null;
+        if (body.InputPolicy is not null)
+        {
+            if (!InputPolicyNames.TryParse(body.InputPolicy, out var parsed))
+            {
+                return Results.Problem(statusCode: 400, title: "Invalid settings", detail: "inputPolicy must be \"tolerant\" or \"strict\".");
+            }
+
+            policy = parsed;
+        }
+
+        var change = new TenantSettingsChange(body.RejectUndeclaredExtensions, policy is null ? null : policy == InputPolicy.Strict);
+        var settings = await grains.GetGrain<ITenantGrain>(tenantId).ChangeSettingsAsync(change, context.RequestAborted);
         return settings is null ? NotFound(tenantId) : Results.Ok(Describe(settings));
     }
 
@@ -87,10 +144,14 @@ public static class AdminSchemaEndpoints
         return document;
     }
 
-    private static JsonObject Describe(TenantSettings settings) => new() { ["rejectUndeclaredExtensions"] = settings.RejectUndeclaredExtensions };
+    private static JsonObject Describe(TenantSettings settings) => new()
+    {
+        ["rejectUndeclaredExtensions"] = settings.RejectUndeclaredExtensions,
+        ["inputPolicy"] = InputPolicyNames.Format(settings.InputPolicy),
+    };
 
     private static IResult NotFound(string tenantId) =>
         Results.Problem(statusCode: 404, title: "Not found", detail: $"Tenant '{tenantId}' does not exist.");
 }
 
-public sealed record SettingsRequest(bool? RejectUndeclaredExtensions);
+public sealed record SettingsRequest(bool? RejectUndeclaredExtensions, string? InputPolicy);

@@ -13,23 +13,25 @@ internal sealed class FilterBinder
     private readonly ResourceTypeDefinition? _resourceType;
     private readonly ResolvedPath? _element;
     private readonly List<ResolvedPath> _references;
+    private readonly FilterOptions _options;
 
-    private FilterBinder(ResourceTypeDefinition? resourceType, ResolvedPath? element, List<ResolvedPath> references)
+    private FilterBinder(ResourceTypeDefinition? resourceType, ResolvedPath? element, List<ResolvedPath> references, FilterOptions options)
     {
         _resourceType = resourceType;
         _element = element;
         _references = references;
+        _options = options;
     }
 
     /// <summary>Binds a filter over whole resources.</summary>
-    public static BoundFilter BindResource(FilterNode node, ResourceTypeDefinition resourceType, List<ResolvedPath> references) =>
-        new FilterBinder(resourceType, null, references).Bind(node);
+    public static BoundFilter BindResource(FilterNode node, ResourceTypeDefinition resourceType, List<ResolvedPath> references, FilterOptions options) =>
+        new FilterBinder(resourceType, null, references, options).Bind(node);
 
     /// <summary>Binds a filter over the elements of <paramref name="attribute"/> (its paths are sub-attribute names).</summary>
-    public static BoundFilter BindElement(FilterNode node, ResolvedPath attribute, List<ResolvedPath> references)
+    public static BoundFilter BindElement(FilterNode node, ResolvedPath attribute, List<ResolvedPath> references, FilterOptions options)
     {
         RequireComplex(attribute);
-        return new FilterBinder(null, attribute, references).Bind(node);
+        return new FilterBinder(null, attribute, references, options).Bind(node);
     }
 
     private BoundFilter Bind(FilterNode node) => node switch
@@ -73,6 +75,7 @@ internal sealed class FilterBinder
         IValueTest test;
         if (resolved.IsUndeclared)
         {
+            literal = UnquotedValues.TypeUndeclared(literal);
             test = ValueTests.ForUndeclared(testOp, literal, name);
             if (resolved.SubAttribute is null)
             {
@@ -86,6 +89,7 @@ internal sealed class FilterBinder
                 resolved = WithImplicitValue(resolved, op, name);
             }
 
+            literal = UnquotedValues.Type(literal, resolved.Target);
             test = ValueTests.ForDeclared(testOp, literal, resolved.Target, name);
         }
 
@@ -110,7 +114,7 @@ internal sealed class FilterBinder
 
         var resolved = Resolve(valuePath.Attribute);
         RequireComplex(resolved);
-        var inner = new FilterBinder(null, resolved, _references).Bind(valuePath.Filter);
+        var inner = new FilterBinder(null, resolved, _references, _options).Bind(valuePath.Filter);
         return new BoundValuePath(Selector(resolved), inner);
     }
 
@@ -143,8 +147,21 @@ internal sealed class FilterBinder
         return resolved;
     }
 
-    private ResolvedPath ResolveOnResource(AttributePath path) =>
-        _resourceType!.Resolve(path) ?? throw Invalid($"Unknown attribute '{path}' for resource type '{_resourceType.Name}'");
+    private ResolvedPath ResolveOnResource(AttributePath path)
+    {
+        ResolvedPath? resolved;
+        try
+        {
+            resolved = _resourceType!.Resolve(path);
+        }
+        catch (Errors.ScimException e) when (e.ScimType == Errors.ScimErrorType.InvalidPath)
+        {
+            // An unqualified name two registered extensions define: in a filter that is invalidFilter.
+            throw FilterErrors.Invalid(e.Detail);
+        }
+
+        return resolved ?? throw Invalid($"Unknown attribute '{path}' for resource type '{_resourceType.Name}'");
+    }
 
     private static ResolvedPath ResolveOnElement(AttributePath path, ResolvedPath element)
     {

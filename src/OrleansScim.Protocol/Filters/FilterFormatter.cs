@@ -22,6 +22,7 @@ internal static class FilterFormatter
         NumberLiteral n => n.Text,
         BooleanLiteral { Value: true } => "true",
         BooleanLiteral => "false",
+        UnquotedLiteral u => u.Text,
         _ => "null",
     };
 

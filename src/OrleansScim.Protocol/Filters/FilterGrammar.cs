@@ -193,12 +193,15 @@ internal sealed class FilterGrammar
         {
             case FilterTokenKind.String:
                 return new StringLiteral(token.Value);
+            case FilterTokenKind.Word when token.IsWord("null"):
+                return FilterLiteral.Null;
+            case FilterTokenKind.Word when _options.AllowUnquotedValues:
+                // Typed later by the attribute it is compared with (so "true" may be text for a string attribute).
+                return new UnquotedLiteral(token.Value);
             case FilterTokenKind.Word when token.IsWord("true"):
                 return FilterLiteral.True;
             case FilterTokenKind.Word when token.IsWord("false"):
                 return FilterLiteral.False;
-            case FilterTokenKind.Word when token.IsWord("null"):
-                return FilterLiteral.Null;
             case FilterTokenKind.Word when JsonNumberText.IsValid(token.Value):
                 return new NumberLiteral(token.Value);
             case FilterTokenKind.Word:

@@ -40,3 +40,10 @@ public sealed record BooleanLiteral(bool Value) : FilterLiteral;
 
 /// <summary><c>null</c>.</summary>
 public sealed record NullLiteral : FilterLiteral;
+
+/// <summary>
+/// A comparison value written without quotes (<c>userName eq alice@example.com</c>), read only when
+/// <see cref="FilterOptions.AllowUnquotedValues"/> is set: the binder types it by the attribute it is
+/// compared with. The text runs until whitespace or one of <c>( ) [ ] "</c>.
+/// </summary>
+public sealed record UnquotedLiteral(string Text) : FilterLiteral;

@@ -22,6 +22,16 @@ public sealed record FilterOptions
 
     public static FilterOptions Default { get; } = new();
 
+    /// <summary>The limits of <see cref="Default"/> with unquoted comparison values accepted (tolerant input).</summary>
+    public static FilterOptions Tolerant { get; } = new() { AllowUnquotedValues = true };
+
+    /// <summary>
+    /// Whether a comparison value may be written without quotes (<c>userName eq alice@example.com</c>,
+    /// <c>meta.created gt 2015-10-10T14:38:21Z</c>). Such a value is typed by the attribute it is compared
+    /// with; RFC 7644 §3.4.2.2 itself requires JSON values, so strict reading refuses it.
+    /// </summary>
+    public bool AllowUnquotedValues { get; init; }
+
     /// <summary>Maximum filter length in characters.</summary>
     public int MaxLength { get; init; } = DefaultMaxLength;
 

@@ -43,9 +43,10 @@ public sealed class ScimFilter
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(resourceType);
-        FilterLimits.Check(node, options ?? FilterOptions.Default);
+        options ??= FilterOptions.Default;
+        FilterLimits.Check(node, options);
         var references = new List<ResolvedPath>();
-        var bound = FilterBinder.BindResource(node, resourceType, references);
+        var bound = FilterBinder.BindResource(node, resourceType, references, options);
         return new ScimFilter(node, resourceType, bound, references);
     }
 
@@ -59,8 +60,9 @@ public sealed class ScimFilter
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(attribute);
-        FilterLimits.Check(filter, options ?? FilterOptions.Default);
-        return new ValueFilter(filter, attribute, FilterBinder.BindElement(filter, attribute, []));
+        options ??= FilterOptions.Default;
+        FilterLimits.Check(filter, options);
+        return new ValueFilter(filter, attribute, FilterBinder.BindElement(filter, attribute, [], options));
     }
 
     public bool Matches(JsonObject resource)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 
@@ -12,23 +13,29 @@ namespace OrleansScim.Protocol.Patch;
 public static class PatchEngine
 {
     /// <summary>Parses, plans and applies a PatchOp body; returns the new attributes.</summary>
-    public static JsonObject Apply(JsonObject attributes, JsonObject patchBody, ResourceTypeDefinition type, bool rejectUndeclared)
+    public static JsonObject Apply(JsonObject attributes, JsonObject patchBody, ResourceTypeDefinition type, InputRules rules)
     {
         var operations = PatchRequestParser.Parse(patchBody);
-        var steps = PatchPlanner.Plan(operations, type, attributes, rejectUndeclared);
-        return Apply(attributes, steps, type);
+        var steps = PatchPlanner.Plan(operations, type, attributes, rules);
+        return Apply(attributes, steps, type, rules);
     }
 
-    public static JsonObject Apply(JsonObject attributes, IEnumerable<PatchStep> steps, ResourceTypeDefinition type)
+    public static JsonObject Apply(JsonObject attributes, IEnumerable<PatchStep> steps, ResourceTypeDefinition type, InputRules rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         var document = (JsonObject)attributes.DeepClone();
         foreach (var step in steps)
         {
-            ApplyStep(document, step);
+            ApplyStep(document, step, rules);
         }
 
         ResourceNormalizer.EnsureRequired(document, type);
-        EnsureUniqueTypes(document, type);
+        if (rules.IsStrict)
+        {
+            // Tolerant reading keeps two values of one type, as sent.
+            EnsureUniqueTypes(document, type);
+        }
+
         return document;
     }
 
@@ -44,7 +51,7 @@ public static class PatchEngine
         }
     }
 
-    private static void ApplyStep(JsonObject document, PatchStep step)
+    private static void ApplyStep(JsonObject document, PatchStep step, InputRules rules)
     {
         var target = step.Target;
         var uri = target.Attribute.ExtensionUri;
@@ -55,7 +62,7 @@ public static class PatchEngine
         }
         else if (target.Filter is not null)
         {
-            ApplyFiltered(container, step);
+            ApplyFiltered(container, step, rules);
         }
         else if (target.SubAttribute is not null)
         {
@@ -63,7 +70,7 @@ public static class PatchEngine
         }
         else
         {
-            ApplyWhole(container, step);
+            ApplyWhole(container, step, rules);
         }
 
         if (uri is not null && container.Count == 0)
@@ -72,7 +79,7 @@ public static class PatchEngine
         }
     }
 
-    private static void ApplyWhole(JsonObject container, PatchStep step)
+    private static void ApplyWhole(JsonObject container, PatchStep step, InputRules rules)
     {
         var attribute = step.Target.Attribute.Attribute;
         var name = attribute.Name;
@@ -81,7 +88,7 @@ public static class PatchEngine
         {
             if (attribute.MultiValued && step.Value is not null && current is JsonArray values)
             {
-                RemoveListedValues(values, ValueNormalizer.Normalize(attribute, step.Value, step.Target.Text) as JsonArray);
+                RemoveListedValues(values, ValueNormalizer.Normalize(attribute, step.Value, step.Target.Text, rules) as JsonArray);
                 SetOrRemove(container, name, values);
                 return;
             }
@@ -91,10 +98,13 @@ public static class PatchEngine
             return;
         }
 
-        var value = ValueNormalizer.Normalize(attribute, step.Value, step.Target.Text);
+        var ignoredBefore = rules.IgnoredCount;
+        var value = ValueNormalizer.Normalize(attribute, step.Value, step.Target.Text, rules);
         if (value is null)
         {
-            if (step.Op == PatchOperationType.Replace)
+            // A value that is empty because tolerant reading ignored all of it ({"nick":"Al"} for name) changes
+            // nothing; one sent empty ([] or {}) clears the attribute.
+            if (step.Op == PatchOperationType.Replace && rules.IgnoredCount == ignoredBefore)
             {
                 EnsureMutable(attribute, current, replacement: null, step.Target.Text);
                 container.RemoveIgnoreCase(name);
@@ -174,7 +184,7 @@ public static class PatchEngine
         SetOrRemove(container, attribute.Name, values);
     }
 
-    private static void ApplyFiltered(JsonObject container, PatchStep step)
+    private static void ApplyFiltered(JsonObject container, PatchStep step, InputRules rules)
     {
         var target = step.Target;
         var attribute = target.Attribute.Attribute;
@@ -215,10 +225,10 @@ public static class PatchEngine
         if (matches.Count == 0)
         {
             // RFC 7644 §3.5.2.3 says noTarget; Azure AD expects replace of emails[type eq "work"].value to
-            // create the work email, so a filter that fixes sub-attribute values seeds a new element.
-            var seed = target.Filter!.CreateSeed()
+            // create the work email, so a filter that is exactly one type comparison seeds a new element.
+            var seed = target.Filter!.CreationSeed()
                 ?? throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter in '{target.Text}'.");
-            var created = BuildElement(attribute, seed, target, step.Value);
+            var created = BuildElement(attribute, seed, target, step.Value, rules);
             if (created is null)
             {
                 return;
@@ -226,12 +236,11 @@ public static class PatchEngine
 
             if (!target.Filter.Matches(created))
             {
-                // replace members[value eq "u1"] with {"value":"u2"} describes no element the filter selects;
-                // creating u2 would add a value the request never addressed (and again on every retry).
+                // replace emails[type eq "work"] with {"type":"home",…} describes no element the filter selects;
+                // creating it would add a value the request never addressed (and again on every retry).
                 throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter in '{target.Text}', and the value given would not match it either.");
             }
 
-            EnsureTypeIsNew(values, created, target.Text);
             values.Add(created);
             lastPrimary = MultiValuedRules.IsPrimary(created) ? created : null;
         }
@@ -247,8 +256,18 @@ public static class PatchEngine
                 }
                 else
                 {
-                    var replacement = ValueNormalizer.NormalizeElement(attribute, step.Value, target.Text) as JsonObject
-                        ?? throw ScimException.InvalidValue($"'{target.Text}' needs an object value.");
+                    var ignoredBefore = rules.IgnoredCount;
+                    var replacement = ValueNormalizer.NormalizeElement(attribute, step.Value, target.Text, rules) as JsonObject;
+                    if (replacement is null && rules.IgnoredCount > ignoredBefore)
+                    {
+                        // Everything in the value was ignored (tolerant input): this match stays as it is.
+                        continue;
+                    }
+
+                    if (replacement is null)
+                    {
+                        throw ScimException.InvalidValue($"'{target.Text}' needs an object value.");
+                    }
                     if (step.Op == PatchOperationType.Replace)
                     {
                         KeepFilterValues(attribute, target, element, replacement);
@@ -287,7 +306,7 @@ public static class PatchEngine
     }
 
     /// <summary>The element a seedable filter describes, completed by the value: canonical names and types.</summary>
-    private static JsonObject? BuildElement(AttributeDefinition attribute, JsonObject seed, PatchTarget target, JsonNode? value)
+    private static JsonObject? BuildElement(AttributeDefinition attribute, JsonObject seed, PatchTarget target, JsonNode? value, InputRules rules)
     {
         JsonObject? element;
         if (target.SubAttribute is not null)
@@ -297,7 +316,7 @@ public static class PatchEngine
         }
         else
         {
-            element = ValueNormalizer.NormalizeElement(attribute, value, target.Text) as JsonObject;
+            element = ValueNormalizer.NormalizeElement(attribute, value, target.Text, rules) as JsonObject;
         }
 
         if (element is null)
@@ -306,7 +325,7 @@ public static class PatchEngine
         }
 
         // The seed goes through the normalizer too, so emails[TYPE eq "work"] stores "type", not "TYPE".
-        if (ValueNormalizer.NormalizeElement(attribute, seed, target.Text) is JsonObject fixedValues)
+        if (ValueNormalizer.NormalizeElement(attribute, seed, target.Text, rules) is JsonObject fixedValues)
         {
             foreach (var (key, seeded) in fixedValues)
             {
@@ -327,7 +346,7 @@ public static class PatchEngine
     /// </summary>
     private static void KeepFilterValues(AttributeDefinition attribute, PatchTarget target, JsonObject element, JsonObject replacement)
     {
-        if (target.Filter!.CreateSeed() is not { } seed)
+        if (target.Filter!.FixedValues() is not { } seed)
         {
             return;
         }
@@ -338,28 +357,6 @@ public static class PatchEngine
             if (sub is not null && replacement.GetIgnoreCase(sub.Name) is null && element.GetIgnoreCase(sub.Name) is { } kept)
             {
                 replacement[sub.Name] = kept.DeepClone();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Type values are unique within a multi-valued attribute: a filter such as
-    /// <c>emails[type eq "work" and primary eq true]</c> that matched nothing must not create a second
-    /// work email next to the one it did not match.
-    /// </summary>
-    private static void EnsureTypeIsNew(JsonArray values, JsonObject created, string path)
-    {
-        if (created.GetIgnoreCase("type") is not JsonValue type || !type.TryGetValue<string>(out var typeText))
-        {
-            return;
-        }
-
-        foreach (var existing in values.OfType<JsonObject>())
-        {
-            if (existing.GetIgnoreCase("type") is JsonValue other && other.TryGetValue<string>(out var otherText)
-                && string.Equals(typeText, otherText, StringComparison.OrdinalIgnoreCase))
-            {
-                throw ScimException.NoTarget($"No value matches the filter in '{path}', and a value of type '{typeText}' already exists.");
             }
         }
     }

@@ -17,12 +17,12 @@ public sealed class PatchFilter
         _filter = filter;
     }
 
-    public static PatchFilter Create(string filterText, ResolvedPath attribute, string pathText)
+    public static PatchFilter Create(string filterText, ResolvedPath attribute, string pathText, FilterOptions options)
     {
         try
         {
-            var node = FilterParser.Parse(filterText);
-            return new PatchFilter(node, ScimFilter.CreateValueFilter(node, attribute));
+            var node = FilterParser.Parse(filterText, options);
+            return new PatchFilter(node, ScimFilter.CreateValueFilter(node, attribute, options));
         }
         catch (ScimException e) when (e.ScimType == ScimErrorType.InvalidFilter)
         {
@@ -34,14 +34,28 @@ public sealed class PatchFilter
     public bool Matches(JsonNode element) => _filter.Matches(element);
 
     /// <summary>
-    /// When the filter only fixes sub-attribute values (<c>type eq "work"</c>, optionally and-ed), the
-    /// element those values describe; used to create the element a replace addresses. Otherwise null.
+    /// When the filter only fixes sub-attribute values (<c>value eq "id"</c>, <c>type eq "work"</c>,
+    /// optionally and-ed), the values it fixes; otherwise null. A replace of a whole matched element keeps
+    /// them, and a group reads <c>members[value eq "id"]</c> as that one member.
     /// </summary>
-    public JsonObject? CreateSeed()
+    public JsonObject? FixedValues()
     {
         var seed = new JsonObject();
         return Collect(_node, seed) ? seed : null;
     }
+
+    /// <summary>
+    /// The element an add or replace creates when nothing matches: only for a filter that is exactly one
+    /// <c>type eq "&lt;string&gt;"</c> comparison, Entra's <c>emails[type eq "work"].value</c>,
+    /// <c>phoneNumbers[type eq "mobile"].value</c> or <c>addresses[type eq "work"].locality</c>. Any other
+    /// filter that matches nothing is noTarget (RFC 7644 §3.5.2.3): it does not describe one element.
+    /// </summary>
+    public JsonObject? CreationSeed() =>
+        _node is ComparisonNode { Operator: ComparisonOperator.Equal, Path: { SchemaUri: null, SubAttribute: null } path } comparison
+        && string.Equals(path.Name, "type", StringComparison.OrdinalIgnoreCase)
+        && TextOf(comparison.Value) is { } type
+            ? new JsonObject { [path.Name] = type }
+            : null;
 
     private static bool Collect(FilterNode node, JsonObject seed)
     {
@@ -52,9 +66,8 @@ public sealed class PatchFilter
             case ComparisonNode { Operator: ComparisonOperator.Equal, Path.SchemaUri: null, Path.SubAttribute: null } comparison:
                 JsonNode? value = comparison.Value switch
                 {
-                    StringLiteral s => JsonValue.Create(s.Value),
                     BooleanLiteral b => JsonValue.Create(b.Value),
-                    _ => null,
+                    _ => TextOf(comparison.Value) is { } text ? JsonValue.Create(text) : null,
                 };
                 if (value is null || seed.ContainsKey(comparison.Path.Name))
                 {
@@ -67,4 +80,12 @@ public sealed class PatchFilter
                 return false;
         }
     }
+
+    /// <summary>A quoted string, or (tolerant input) an unquoted value, which the schema types as it is stored.</summary>
+    private static string? TextOf(FilterLiteral literal) => literal switch
+    {
+        StringLiteral s => s.Value,
+        UnquotedLiteral u => u.Text,
+        _ => null,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Paths;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
@@ -11,28 +12,30 @@ namespace OrleansScim.Protocol.Patch;
 /// applied, so a bad path anywhere fails the whole request (RFC 7644 §3.5.2: all or nothing).
 /// Path-less add/replace values are split by key; keys may themselves be paths such as
 /// <c>name.givenName</c>, <c>urn:…:enterprise:2.0:User:employeeNumber</c> or
-/// <c>emails[type eq "work"].value</c> (Azure AD's RFC-compliant dialect).
+/// <c>emails[type eq "work"].value</c> (Azure AD's RFC-compliant dialect). A path or key naming an
+/// attribute no schema of the tenant defines is skipped under tolerant <see cref="InputRules"/> and
+/// refused (invalidPath) under strict ones; a malformed path is refused under both.
 /// </summary>
 public static class PatchPlanner
 {
-    public static IReadOnlyList<PatchStep> Plan(IReadOnlyList<PatchOperation> operations, ResourceTypeDefinition type, JsonObject current, bool rejectUndeclared)
+    public static IReadOnlyList<PatchStep> Plan(IReadOnlyList<PatchOperation> operations, ResourceTypeDefinition type, JsonObject current, InputRules rules)
     {
         var steps = new List<PatchStep>();
         foreach (var operation in operations)
         {
             if (operation.Path is null)
             {
-                PlanPathless(steps, operation.Op, (JsonObject)operation.Value!, type, current, rejectUndeclared);
+                PlanPathless(steps, operation.Op, (JsonObject)operation.Value!, type, current, rules);
                 continue;
             }
 
-            PlanPath(steps, operation.Op, operation.Path, operation.Value, type, current, rejectUndeclared);
+            PlanPath(steps, operation.Op, operation.Path, operation.Value, type, current, rules);
         }
 
         return steps;
     }
 
-    private static void PlanPathless(List<PatchStep> steps, PatchOperationType op, JsonObject value, ResourceTypeDefinition type, JsonObject current, bool rejectUndeclared)
+    private static void PlanPathless(List<PatchStep> steps, PatchOperationType op, JsonObject value, ResourceTypeDefinition type, JsonObject current, InputRules rules)
     {
         foreach (var (key, nested) in value)
         {
@@ -47,15 +50,15 @@ public static class PatchPlanner
                 continue;
             }
 
-            PlanPath(steps, op, key, nested, type, current, rejectUndeclared);
+            PlanPath(steps, op, key, nested, type, current, rules);
         }
     }
 
-    private static void PlanPath(List<PatchStep> steps, PatchOperationType op, string pathText, JsonNode? value, ResourceTypeDefinition type, JsonObject current, bool rejectUndeclared)
+    private static void PlanPath(List<PatchStep> steps, PatchOperationType op, string pathText, JsonNode? value, ResourceTypeDefinition type, JsonObject current, InputRules rules)
     {
         if (IsExtensionContainer(pathText, type, current, value))
         {
-            PlanExtensionContainer(steps, op, pathText, value, type, current, rejectUndeclared);
+            PlanExtensionContainer(steps, op, pathText, value, type, current, rules);
             return;
         }
 
@@ -66,14 +69,19 @@ public static class PatchPlanner
                 throw ScimException.InvalidPath($"'{pathText}' names the core schema; target its attributes instead.");
             }
 
-            PlanPathless(steps, op, coreValues, type, current, rejectUndeclared);
+            PlanPathless(steps, op, coreValues, type, current, rules);
             return;
         }
 
         var path = PatchPath.Parse(pathText);
-        var resolved = type.Resolve(path.Attribute)
-            ?? throw ScimException.InvalidPath($"Attribute '{path.Attribute}' in path '{pathText}' is not defined for resource type {type.Name}.");
-        if (resolved.IsUndeclared && rejectUndeclared)
+        var resolved = type.Resolve(path.Attribute);
+        if (resolved is null)
+        {
+            SkipUnknown(pathText, $"Attribute '{path.Attribute}' in path '{pathText}' is not defined for resource type {type.Name}.", rules);
+            return;
+        }
+
+        if (resolved.IsUndeclared && rules.RejectUndeclaredExtensions)
         {
             throw ScimException.InvalidPath($"Schema '{resolved.ExtensionUri}' is not registered for this tenant.");
         }
@@ -92,13 +100,17 @@ public static class PatchPlanner
                 throw ScimException.InvalidPath($"A value filter needs a multi-valued attribute; '{resolved.Attribute.Name}' is single-valued.");
             }
 
-            filter = PatchFilter.Create(path.FilterText, resolved, pathText);
+            filter = PatchFilter.Create(path.FilterText, resolved, pathText, rules.FilterOptions);
             if (path.SubAttribute is not null)
             {
                 sub = resolved.IsUndeclared
                     ? new AttributeDefinition { Name = path.SubAttribute }
-                    : resolved.Attribute.FindSubAttribute(path.SubAttribute)
-                        ?? throw ScimException.InvalidPath($"Attribute '{resolved.Attribute.Name}' has no sub-attribute '{path.SubAttribute}'.");
+                    : resolved.Attribute.FindSubAttribute(path.SubAttribute);
+                if (sub is null)
+                {
+                    SkipUnknown(pathText, $"Attribute '{resolved.Attribute.Name}' has no sub-attribute '{path.SubAttribute}'.", rules);
+                    return;
+                }
             }
         }
 
@@ -124,10 +136,10 @@ public static class PatchPlanner
         steps.Add(new PatchStep(op, new PatchTarget(pathText, attributeOnly, filter, sub), value));
     }
 
-    private static void PlanExtensionContainer(List<PatchStep> steps, PatchOperationType op, string uri, JsonNode? value, ResourceTypeDefinition type, JsonObject current, bool rejectUndeclared)
+    private static void PlanExtensionContainer(List<PatchStep> steps, PatchOperationType op, string uri, JsonNode? value, ResourceTypeDefinition type, JsonObject current, InputRules rules)
     {
         var declared = type.FindExtension(uri);
-        if (declared is null && rejectUndeclared)
+        if (declared is null && rules.RejectUndeclaredExtensions)
         {
             throw ScimException.InvalidPath($"Schema '{uri}' is not registered for this tenant.");
         }
@@ -150,7 +162,7 @@ public static class PatchPlanner
                 : (current.GetIgnoreCase(uri) as JsonObject)?.Select(p => p.Key).ToList() ?? [];
             foreach (var name in names)
             {
-                PlanPath(steps, op, uri + ":" + name, null, type, current, rejectUndeclared);
+                PlanPath(steps, op, uri + ":" + name, null, type, current, rules);
             }
 
             return;
@@ -168,7 +180,7 @@ public static class PatchPlanner
                 continue;
             }
 
-            PlanPath(steps, op, uri + ":" + name, nested, type, current, rejectUndeclared);
+            PlanPath(steps, op, uri + ":" + name, nested, type, current, rules);
         }
     }
 
@@ -191,6 +203,15 @@ public static class PatchPlanner
         }
 
         return value is JsonObject && type.AllowsUndeclaredSchema(pathText);
+    }
+
+    /// <summary>A path to an attribute nobody defines: skipped (recorded) when tolerant, invalidPath when strict.</summary>
+    private static void SkipUnknown(string pathText, string detail, InputRules rules)
+    {
+        if (!rules.TryIgnore(pathText))
+        {
+            throw ScimException.InvalidPath(detail);
+        }
     }
 
     private static ResolvedPath? ResolveAttributeOnly(string key, ResourceTypeDefinition type) =>

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Paths;
 using OrleansScim.Protocol.Schemas;
 
@@ -7,7 +9,10 @@ namespace OrleansScim.Protocol.Resources;
 /// <summary>
 /// RFC 7644 §3.4.2.5 <c>attributes</c>/<c>excludedAttributes</c> combined with RFC 7643 §7 "returned":
 /// "always" attributes are returned whatever is asked, "never" ones never, "request" ones only when
-/// named in <c>attributes</c>. Unknown names are ignored rather than failing the request.
+/// named in <c>attributes</c>. Unknown names are ignored rather than failing the request (RFC 7644
+/// §3.4.2.5 asks for attribute names only). An entry with a value filter (<c>emails[type eq "work"]</c>)
+/// means the whole attribute under tolerant <see cref="InputRules"/> and is refused (invalidValue) under
+/// strict ones.
 /// </summary>
 public sealed class AttributeProjection
 {
@@ -27,10 +32,12 @@ public sealed class AttributeProjection
 
     public static AttributeProjection Default(ResourceTypeDefinition type) => new(type, null, null);
 
-    public static AttributeProjection Create(ResourceTypeDefinition type, string? attributes, string? excludedAttributes)
+    public static AttributeProjection Create(ResourceTypeDefinition type, string? attributes, string? excludedAttributes, InputRules rules)
     {
-        var included = Parse(type, attributes);
-        return new AttributeProjection(type, included, included is null ? Parse(type, excludedAttributes) : null);
+        ArgumentNullException.ThrowIfNull(rules);
+        var included = Parse(type, attributes, "attributes", rules);
+        var excluded = Parse(type, excludedAttributes, "excludedAttributes", rules);
+        return new AttributeProjection(type, included, included is null ? excluded : null);
     }
 
     /// <summary>
@@ -250,7 +257,7 @@ public sealed class AttributeProjection
 
     private static bool? Contains(HashSet<string>? set, string path) => set?.Contains(path);
 
-    private static HashSet<string>? Parse(ResourceTypeDefinition type, string? list)
+    private static HashSet<string>? Parse(ResourceTypeDefinition type, string? list, string parameter, InputRules rules)
     {
         if (string.IsNullOrWhiteSpace(list))
         {
@@ -258,8 +265,14 @@ public sealed class AttributeProjection
         }
 
         var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var raw in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var entry in SplitEntries(list))
         {
+            var raw = WithoutValueFilter(entry, parameter, rules);
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
             if (type.FindExtension(raw) is { } extension)
             {
                 result.Add(extension.Id);
@@ -275,5 +288,79 @@ public sealed class AttributeProjection
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <c>emails[type eq "work"]</c> → <c>emails</c> and <c>emails[type eq "work"].value</c> →
+    /// <c>emails.value</c> (tolerant: the filter is ignored, all values are returned); strict: invalidValue.
+    /// </summary>
+    private static string WithoutValueFilter(string entry, string parameter, InputRules rules)
+    {
+        var open = entry.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return entry;
+        }
+
+        if (rules.IsStrict)
+        {
+            throw ScimException.InvalidValue($"'{parameter}' lists attribute names only (RFC 7644 §3.4.2.5); '{entry}' has a value filter.");
+        }
+
+        var close = entry.LastIndexOf(']');
+        return (entry[..open] + (close > open ? entry[(close + 1)..] : "")).Trim();
+    }
+
+    /// <summary>Splits at commas outside brackets and quotes, so a value filter in an entry stays whole.</summary>
+    private static List<string> SplitEntries(string list)
+    {
+        var entries = new List<string>();
+        var depth = 0;
+        var inString = false;
+        var start = 0;
+        for (var i = 0; i < list.Length; i++)
+        {
+            var c = list[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c == '[')
+            {
+                depth++;
+            }
+            else if (c == ']' && depth > 0)
+            {
+                depth--;
+            }
+            else if (c == ',' && depth == 0)
+            {
+                Add(list[start..i]);
+                start = i + 1;
+            }
+        }
+
+        Add(list[start..]);
+        return entries;
+
+        void Add(string entry)
+        {
+            entry = entry.Trim();
+            if (entry.Length > 0)
+            {
+                entries.Add(entry);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Paths;
 using OrleansScim.Protocol.Schemas;
 
@@ -10,12 +11,15 @@ namespace OrleansScim.Protocol.Resources;
 /// attribute names in schema case, values in their schema type, extension attributes under their
 /// schema URN. readOnly attributes (id, meta, groups, …) and nulls are ignored, as RFC 7643 §7 and
 /// Azure AD expect; <c>schemas</c> is recomputed by the service, so unknown schema URIs a client lists
-/// (e.g. the ADSCIM Group URI Azure AD sends) are harmless.
+/// (e.g. the ADSCIM Group URI Azure AD sends) are harmless. An attribute no schema of the tenant
+/// defines is ignored under the tolerant <see cref="InputRules"/> and refused (invalidValue) under the
+/// strict ones; it is never stored.
 /// </summary>
 public static class ResourceNormalizer
 {
-    public static JsonObject Normalize(JsonObject input, ResourceTypeDefinition type, bool rejectUndeclaredExtensions)
+    public static JsonObject Normalize(JsonObject input, ResourceTypeDefinition type, InputRules rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         var output = new JsonObject();
         foreach (var (key, value) in input)
         {
@@ -32,11 +36,11 @@ public static class ResourceNormalizer
 
             if (key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
             {
-                NormalizeUrnKey(output, key, value, type, rejectUndeclaredExtensions);
+                NormalizeUrnKey(output, key, value, type, rules);
                 continue;
             }
 
-            NormalizeCoreAttribute(output, key, value, type);
+            NormalizeCoreAttribute(output, key, value, type, rules);
         }
 
         return output;
@@ -104,14 +108,23 @@ public static class ResourceNormalizer
         _ => true,
     };
 
-    private static void NormalizeCoreAttribute(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type)
+    private static void NormalizeCoreAttribute(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, InputRules rules)
     {
-        var resolved = type.Resolve(new AttributePath(null, key, null))
-            ?? throw ScimException.InvalidValue($"Attribute '{key}' is not defined for resource type {type.Name}.");
-        Store(output, resolved, value);
+        var resolved = AttributePath.IsAttributeName(key) ? type.Resolve(new AttributePath(null, key, null)) : null;
+        if (resolved is null)
+        {
+            if (!rules.TryIgnore(key))
+            {
+                throw ScimException.InvalidValue($"Attribute '{key}' is not defined for resource type {type.Name}.");
+            }
+
+            return;
+        }
+
+        Store(output, resolved, value, rules);
     }
 
-    private static void NormalizeUrnKey(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, bool rejectUndeclared)
+    private static void NormalizeUrnKey(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, InputRules rules)
     {
         if (type.IsCoreSchema(key))
         {
@@ -120,7 +133,7 @@ public static class ResourceNormalizer
             {
                 if (nested is not null)
                 {
-                    NormalizeCoreAttribute(output, name, nested, type);
+                    NormalizeCoreAttribute(output, name, nested, type, rules);
                 }
             }
 
@@ -136,9 +149,18 @@ public static class ResourceNormalizer
                     continue;
                 }
 
-                var attribute = extension.FindAttribute(name)
-                    ?? throw ScimException.InvalidValue($"Attribute '{name}' is not defined by schema '{extension.Id}'.");
-                Store(output, new ResolvedPath(extension.Id, attribute, null, IsUndeclared: false), nested);
+                var attribute = extension.FindAttribute(name);
+                if (attribute is null)
+                {
+                    if (!rules.TryIgnore(extension.Id + ":" + name))
+                    {
+                        throw ScimException.InvalidValue($"Attribute '{name}' is not defined by schema '{extension.Id}'.");
+                    }
+
+                    continue;
+                }
+
+                Store(output, new ResolvedPath(extension.Id, attribute, null, IsUndeclared: false), nested, rules);
             }
 
             return;
@@ -148,7 +170,7 @@ public static class ResourceNormalizer
         if (resolved is { IsUndeclared: false })
         {
             // A URN-qualified attribute at top level, e.g. "urn:…:enterprise:2.0:User:employeeNumber": "42".
-            Store(output, resolved, value);
+            Store(output, resolved, value, rules);
             return;
         }
 
@@ -156,10 +178,15 @@ public static class ResourceNormalizer
         if (!isExtensionObject && resolved is null)
         {
             // E.g. "urn:…:core:2.0:User:foo" or "urn:…:enterprise:2.0:User:foo": a typo, never a new extension.
-            throw ScimException.InvalidValue($"'{key}' is neither an attribute nor a schema of resource type {type.Name}.");
+            if (!rules.TryIgnore(key))
+            {
+                throw ScimException.InvalidValue($"'{key}' is neither an attribute nor a schema of resource type {type.Name}.");
+            }
+
+            return;
         }
 
-        if (rejectUndeclared)
+        if (rules.RejectUndeclaredExtensions)
         {
             throw ScimException.InvalidValue($"Schema '{(isExtensionObject ? key : path!.SchemaUri)}' is not registered for this tenant.");
         }
@@ -200,7 +227,7 @@ public static class ResourceNormalizer
         }
     }
 
-    private static void Store(JsonObject output, ResolvedPath path, JsonNode value)
+    private static void Store(JsonObject output, ResolvedPath path, JsonNode value, InputRules rules)
     {
         if (path.Attribute.Mutability == Mutability.ReadOnly || path.SubAttribute is not null)
         {
@@ -212,7 +239,7 @@ public static class ResourceNormalizer
             return;
         }
 
-        var normalized = ValueNormalizer.Normalize(path.Attribute, value, path.CanonicalPath);
+        var normalized = ValueNormalizer.Normalize(path.Attribute, value, path.CanonicalPath, rules);
         if (normalized is not null)
         {
             normalized = WriteOnlyValues.Protect(path.Attribute, normalized);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Schemas;
 
 namespace OrleansScim.Protocol.Resources;
@@ -11,11 +12,12 @@ namespace OrleansScim.Protocol.Resources;
 /// sends: booleans as the strings "True"/"False", single values wrapped in one-element arrays
 /// (<c>[{"$ref":null,"value":"id"}]</c>), a complex value given as its bare <c>value</c> string
 /// (<c>"manager":"id"</c>), nulls (ignored) and readOnly sub-attributes (ignored, RFC 7643 §7).
-/// Returns null when nothing is left to store.
+/// Unknown sub-attributes and several values of one type follow the <see cref="InputRules"/>: ignored
+/// and kept under tolerant reading, refused under strict. Returns null when nothing is left to store.
 /// </summary>
 public static class ValueNormalizer
 {
-    public static JsonNode? Normalize(AttributeDefinition attribute, JsonNode? value, string path)
+    public static JsonNode? Normalize(AttributeDefinition attribute, JsonNode? value, string path, InputRules rules)
     {
         if (value is null)
         {
@@ -23,13 +25,13 @@ public static class ValueNormalizer
         }
 
         return attribute.MultiValued
-            ? NormalizeMultiValued(attribute, value, path)
-            : NormalizeSingle(attribute, UnwrapSingle(value, path), path);
+            ? NormalizeMultiValued(attribute, value, path, rules)
+            : NormalizeSingle(attribute, UnwrapSingle(value, path), path, rules);
     }
 
     /// <summary>Normalizes one element of a multi-valued attribute; a one-element array (Azure AD's wrapping) is unwrapped.</summary>
-    public static JsonNode? NormalizeElement(AttributeDefinition attribute, JsonNode? value, string path) =>
-        value is null ? null : NormalizeSingle(attribute, UnwrapSingle(value, path), path);
+    public static JsonNode? NormalizeElement(AttributeDefinition attribute, JsonNode? value, string path, InputRules rules) =>
+        value is null ? null : NormalizeSingle(attribute, UnwrapSingle(value, path), path, rules);
 
     /// <summary>Normalizes a simple (non-complex) value, or a sub-attribute value.</summary>
     public static JsonNode? NormalizeSimple(AttributeDefinition attribute, JsonNode? value, string path)
@@ -67,14 +69,14 @@ public static class ValueNormalizer
         };
     }
 
-    private static JsonArray? NormalizeMultiValued(AttributeDefinition attribute, JsonNode value, string path)
+    private static JsonArray? NormalizeMultiValued(AttributeDefinition attribute, JsonNode value, string path, InputRules rules)
     {
         var result = new JsonArray();
         if (value is JsonArray items)
         {
             foreach (var item in items)
             {
-                if (item is not null && NormalizeSingleValue(attribute, item, path) is { } normalized)
+                if (item is not null && NormalizeSingleValue(attribute, item, path, rules) is { } normalized)
                 {
                     result.Add(normalized);
                 }
@@ -82,7 +84,7 @@ public static class ValueNormalizer
 
             MultiValuedRules.RemoveDuplicates(result);
         }
-        else if (NormalizeSingleValue(attribute, value, path) is { } single)
+        else if (NormalizeSingleValue(attribute, value, path, rules) is { } single)
         {
             result.Add(single);
         }
@@ -93,14 +95,19 @@ public static class ValueNormalizer
         }
 
         MultiValuedRules.EnsureSinglePrimary(result, path);
-        MultiValuedRules.EnsureUniqueTypes(attribute, result, path);
+        if (rules.IsStrict)
+        {
+            // Tolerant reading keeps two values of one type (two work emails) as sent.
+            MultiValuedRules.EnsureUniqueTypes(attribute, result, path);
+        }
+
         return result;
     }
 
-    private static JsonNode? NormalizeSingle(AttributeDefinition attribute, JsonNode? value, string path) =>
-        value is null ? null : NormalizeSingleValue(attribute, value, path);
+    private static JsonNode? NormalizeSingle(AttributeDefinition attribute, JsonNode? value, string path, InputRules rules) =>
+        value is null ? null : NormalizeSingleValue(attribute, value, path, rules);
 
-    private static JsonNode? NormalizeSingleValue(AttributeDefinition attribute, JsonNode value, string path)
+    private static JsonNode? NormalizeSingleValue(AttributeDefinition attribute, JsonNode value, string path, InputRules rules)
     {
         if (!attribute.IsComplex)
         {
@@ -110,7 +117,7 @@ public static class ValueNormalizer
         switch (value)
         {
             case JsonObject obj:
-                return NormalizeComplex(attribute, obj, path);
+                return NormalizeComplex(attribute, obj, path, rules);
             case JsonValue scalar when attribute.FindSubAttribute("value") is { } valueSub:
                 // A complex value sent as its bare "value", e.g. "manager": "id" or "members": ["id"].
                 var normalized = NormalizeSimple(valueSub, scalar, path + ".value");
@@ -120,7 +127,7 @@ public static class ValueNormalizer
         }
     }
 
-    private static JsonObject? NormalizeComplex(AttributeDefinition attribute, JsonObject value, string path)
+    private static JsonObject? NormalizeComplex(AttributeDefinition attribute, JsonObject value, string path, InputRules rules)
     {
         var result = new JsonObject();
         foreach (var (key, subValue) in value)
@@ -130,8 +137,18 @@ public static class ValueNormalizer
                 continue;
             }
 
-            var sub = attribute.FindSubAttribute(key)
-                ?? throw ScimException.InvalidValue($"Attribute '{path}' has no sub-attribute '{key}'.");
+            var sub = attribute.FindSubAttribute(key);
+            if (sub is null)
+            {
+                // E.g. a member sent with "displayName" (the sub-attribute is "display").
+                if (!rules.TryIgnore(path + "." + key))
+                {
+                    throw ScimException.InvalidValue($"Attribute '{path}' has no sub-attribute '{key}'.");
+                }
+
+                continue;
+            }
+
             if (sub.Mutability == Mutability.ReadOnly)
             {
                 continue;

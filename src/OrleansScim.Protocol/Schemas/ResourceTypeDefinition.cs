@@ -44,14 +44,22 @@ public sealed class ResourceTypeDefinition(string name, string endpoint, string 
 
     /// <summary>
     /// Resolves a parsed path. Returns null when the attribute is unknown. A URN that is not one of this
-    /// type's schemas resolves to an undeclared extension attribute (stored and returned as sent).
+    /// type's schemas resolves to an undeclared extension attribute (stored and returned as sent). A name
+    /// without a URN that the core schema lacks means the extension attribute of that name
+    /// (<see cref="ResolveUnqualified"/>), as Entra writes <c>manager</c> or <c>employeeNumber</c>.
     /// </summary>
+    /// <exception cref="Errors.ScimException">invalidPath when an unqualified name is ambiguous.</exception>
     public ResolvedPath? Resolve(AttributePath path)
     {
         if (path.SchemaUri is null || IsCoreSchema(path.SchemaUri))
         {
             var attribute = FindCommon(path.Name) ?? Schema.FindAttribute(path.Name);
-            return attribute is null ? null : WithSub(null, attribute, path.SubAttribute);
+            if (attribute is not null)
+            {
+                return WithSub(null, attribute, path.SubAttribute);
+            }
+
+            return path.SchemaUri is null ? ResolveUnqualified(path) : null;
         }
 
         var extension = FindExtension(path.SchemaUri);
@@ -94,6 +102,68 @@ public sealed class ResourceTypeDefinition(string name, string endpoint, string 
     /// <summary>Resolves a path text such as <c>name.givenName</c> or a URN-qualified attribute.</summary>
     public ResolvedPath? Resolve(string pathText) =>
         AttributePath.TryParse(pathText, out var path) ? Resolve(path) : null;
+
+    /// <summary>
+    /// The extensions an unqualified name that the core schema lacks may mean, in the order they are
+    /// tried: the enterprise extension first (what every client means by <c>manager</c>), then the
+    /// tenant's registered extensions. Two registered extensions defining the name make it ambiguous.
+    /// </summary>
+    public IReadOnlyList<SchemaDefinition> ExtensionsDefining(string name)
+    {
+        var found = new List<SchemaDefinition>(1);
+        foreach (var extension in Extensions.OrderBy(e => IsEnterprise(e.Schema) ? 0 : 1))
+        {
+            if (extension.Schema.FindAttribute(name) is not null)
+            {
+                found.Add(extension.Schema);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="extension"/>'s attribute names an unqualified path does not reach because
+    /// the core schema, a common attribute or the enterprise extension defines them (name → that schema).
+    /// Such names still work URN-qualified.
+    /// </summary>
+    public IReadOnlyList<(string Name, string ResolvesTo)> ShadowedNames(SchemaDefinition extension)
+    {
+        var shadowed = new List<(string, string)>();
+        foreach (var attribute in extension.Attributes)
+        {
+            if (FindCommon(attribute.Name) is not null || Schema.FindAttribute(attribute.Name) is not null)
+            {
+                shadowed.Add((attribute.Name, Schema.Id));
+            }
+            else if (!IsEnterprise(extension) && FindExtension(SchemaUris.EnterpriseUser)?.FindAttribute(attribute.Name) is not null)
+            {
+                shadowed.Add((attribute.Name, SchemaUris.EnterpriseUser));
+            }
+        }
+
+        return shadowed;
+    }
+
+    private ResolvedPath? ResolveUnqualified(AttributePath path)
+    {
+        var candidates = ExtensionsDefining(path.Name);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        if (candidates.Count > 1 && !IsEnterprise(candidates[0]))
+        {
+            throw Errors.ScimException.InvalidPath(
+                $"'{path.Name}' is defined by more than one extension schema ({string.Join(", ", candidates.Select(c => c.Id))}); qualify it with its schema URN, e.g. '{candidates[0].Id}:{path.Name}'.");
+        }
+
+        var extension = candidates[0];
+        return WithSub(extension.Id, extension.FindAttribute(path.Name)!, path.SubAttribute);
+    }
+
+    private static bool IsEnterprise(SchemaDefinition schema) => string.Equals(schema.Id, SchemaUris.EnterpriseUser, StringComparison.OrdinalIgnoreCase);
 
     private static AttributeDefinition? FindCommon(string name)
     {

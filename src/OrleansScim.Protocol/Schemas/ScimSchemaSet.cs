@@ -1,10 +1,16 @@
+using OrleansScim.Protocol.Input;
+
 namespace OrleansScim.Protocol.Schemas;
 
 /// <summary>
 /// The resource types one tenant serves: the built-in User and Group plus the extensions the
-/// tenant registered, and how undeclared extension attributes are treated.
+/// tenant registered, how undeclared extension attributes are treated, and how strictly input is read.
 /// </summary>
-public sealed record ScimSchemaSet(ResourceTypeDefinition User, ResourceTypeDefinition Group, bool RejectUndeclaredExtensions = false)
+public sealed record ScimSchemaSet(
+    ResourceTypeDefinition User,
+    ResourceTypeDefinition Group,
+    bool RejectUndeclaredExtensions = false,
+    InputPolicy InputPolicy = InputPolicy.Tolerant)
 {
     public static ResourceTypeDefinition DefaultUserType { get; } = new(
         "User", "/Users", "User Account", CoreSchemas.User, [new SchemaExtension(CoreSchemas.EnterpriseUser, Required: false)]);
@@ -15,6 +21,9 @@ public sealed record ScimSchemaSet(ResourceTypeDefinition User, ResourceTypeDefi
     public static ScimSchemaSet Default { get; } = new(DefaultUserType, DefaultGroupType);
 
     public IEnumerable<ResourceTypeDefinition> ResourceTypes => [User, Group];
+
+    /// <summary>Fresh input rules for one request of this tenant.</summary>
+    public InputRules NewInputRules() => new(InputPolicy, RejectUndeclaredExtensions);
 
     /// <summary>Every schema the tenant's resource types use, core first.</summary>
     public IEnumerable<SchemaDefinition> Schemas

@@ -88,9 +88,9 @@ public sealed class GroupMembershipTests(ScimHostFactory host)
     }
 
     [Fact]
-    public async Task Patch_AddMemberThatDoesNotExist_Returns400AndAddsNobody()
+    public async Task Patch_AddMemberThatDoesNotExist_Returns400AndAddsNobody_Strict()
     {
-        var tenant = await host.CreateTenantAsync("members");
+        var tenant = await host.CreateStrictTenantAsync("members");
         var users = await CreateUsersAsync(tenant, 1);
         var group = await CreateGroupAsync(tenant, "Strict", []);
 

@@ -109,7 +109,20 @@ public sealed class TenantIsolationTests(ScimHostFactory host)
     }
 
     [Fact]
-    public async Task GroupOfTenantA_CannotTakeAMemberOfTenantB()
+    public async Task GroupOfTenantA_CannotTakeAMemberOfTenantB_Strict()
+    {
+        var a = await host.CreateStrictTenantAsync("iso-a");
+        var b = await host.CreateTenantAsync("iso-b");
+        var bUser = await b.CreateAsync("Users", $$"""{ "schemas": ["{{Schemas.User}}"], "userName": "b.member" }""");
+
+        var reply = await a.PostAsync("/Groups", $$"""{ "schemas": ["{{Schemas.Group}}"], "displayName": "Cross", "members": [{ "value": "{{bUser}}" }] }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Empty(await b.GroupIdsOfAsync(bUser));
+    }
+
+    [Fact]
+    public async Task GroupOfTenantA_CannotTakeAMemberOfTenantB_Tolerant()
     {
         var a = await host.CreateTenantAsync("iso-a");
         var b = await host.CreateTenantAsync("iso-b");
@@ -117,7 +130,8 @@ public sealed class TenantIsolationTests(ScimHostFactory host)
 
         var reply = await a.PostAsync("/Groups", $$"""{ "schemas": ["{{Schemas.Group}}"], "displayName": "Cross", "members": [{ "value": "{{bUser}}" }] }""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        reply.AssertStatus(HttpStatusCode.Created);
+        Assert.Null(reply.Json["members"]);
         Assert.Empty(await b.GroupIdsOfAsync(bUser));
     }
 }

@@ -5,16 +5,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OrleansScim.Host.Tests.Infrastructure;
 
-/// <summary>A host whose authentication log lines (Information and up) are kept for tests to read.</summary>
+/// <summary>A host whose own log lines (OrleansScim categories, Information and up) are kept for tests to read.</summary>
 public sealed class LogCapturingHostFactory : ScimHostFactory
 {
     private readonly CapturingLoggerProvider _provider = new();
 
-    public IReadOnlyCollection<string> AuthenticationLog => _provider.Lines;
+    /// <summary>Lines of the authentication categories.</summary>
+    public IReadOnlyCollection<string> AuthenticationLog => [.. _provider.Lines.Where(l => l.Category.StartsWith("OrleansScim.Host.Auth", StringComparison.Ordinal)).Select(l => l.Text)];
+
+    /// <summary>Every captured line with its level and category.</summary>
+    public IReadOnlyCollection<LogLine> Log => _provider.Lines;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Logging:LogLevel:OrleansScim.Host.Auth"] = "Information",
+        ["Logging:LogLevel:OrleansScim"] = "Information",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,20 +27,22 @@ public sealed class LogCapturingHostFactory : ScimHostFactory
         builder.ConfigureLogging(logging => logging.AddProvider(_provider));
     }
 
+    public sealed record LogLine(LogLevel Level, string Category, string Text);
+
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {
-        private readonly ConcurrentQueue<string> _lines = new();
+        private readonly ConcurrentQueue<LogLine> _lines = new();
 
-        public IReadOnlyCollection<string> Lines => _lines;
+        public IReadOnlyCollection<LogLine> Lines => _lines;
 
         public ILogger CreateLogger(string categoryName) =>
-            categoryName.StartsWith("OrleansScim.Host.Auth", StringComparison.Ordinal) ? new Logger(categoryName, _lines) : NullLogger.Instance;
+            categoryName.StartsWith("OrleansScim", StringComparison.Ordinal) ? new Logger(categoryName, _lines) : NullLogger.Instance;
 
         public void Dispose()
         {
         }
 
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        private sealed class Logger(string category, ConcurrentQueue<LogLine> lines) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
@@ -44,7 +50,7 @@ public sealed class LogCapturingHostFactory : ScimHostFactory
             public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{category}: {formatter(state, exception)}");
+                lines.Enqueue(new LogLine(logLevel, category, $"{category}: {formatter(state, exception)}"));
         }
     }
 }

@@ -38,6 +38,14 @@ public class ScimHostFactory : WebApplicationFactory<Program>
         return new TenantClient(this, created.TenantId, created.ScimBaseUrl, created.Token, created.TokenId);
     }
 
+    /// <summary>A fresh tenant whose input policy is strict (RFC-exact refusals instead of tolerant reading).</summary>
+    public async Task<TenantClient> CreateStrictTenantAsync(string? prefix = null)
+    {
+        var tenant = await CreateTenantAsync(prefix);
+        await tenant.SetSettingsAsync("""{ "inputPolicy": "strict" }""");
+        return tenant;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Admin:ApiKey", AdminKey);

@@ -43,6 +43,14 @@ public sealed class TenantClient(ScimHostFactory factory, string tenantId, strin
 
     public Task<ScimReply> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
 
+    /// <summary>Changes this tenant's settings through the admin API (e.g. <c>{"inputPolicy":"strict"}</c>).</summary>
+    public async Task SetSettingsAsync(string json)
+    {
+        using var admin = factory.CreateAdminClient();
+        using var response = await admin.PutAsync($"/admin/tenants/{tenantId}/settings", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, $"settings {json}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Creates a resource and returns its id, failing the test unless the service answers 201.</summary>
     public async Task<string> CreateAsync(string endpoint, string json)
     {

@@ -222,9 +222,9 @@ public sealed class AzureAdDialectDetailsTests(ScimHostFactory host)
     }
 
     [Fact]
-    public async Task Post_TwoEmailsOfOneType_NeverStoresTwoWorkEmails()
+    public async Task Post_TwoEmailsOfOneType_NeverStoresTwoWorkEmails_Strict()
     {
-        var tenant = await host.CreateTenantAsync("details");
+        var tenant = await host.CreateStrictTenantAsync("details");
 
         var reply = await tenant.PostAsync("/Users", $$"""
             { "schemas": ["{{Schemas.User}}"], "userName": "twice", "emails": [{ "type": "work", "value": "a@example.com" }, { "type": "work", "value": "b@example.com" }] }

@@ -64,9 +64,9 @@ public sealed class TenantSchemaApiTests(ScimHostFactory host)
     }
 
     [Fact]
-    public async Task Registered_ValuesAreValidated_WrongTypeAndMissingRequiredAre400()
+    public async Task Registered_ValuesAreValidated_WrongTypeAndMissingRequiredAre400_Strict()
     {
-        var tenant = await host.CreateTenantAsync("ext");
+        var tenant = await host.CreateStrictTenantAsync("ext");
         (await PutSchemaAsync(tenant.TenantId, Urn, GroupTalk)).EnsureSuccessStatusCode();
 
         var wrongType = await tenant.PostAsync("/Users", User("a@ext.example", """{ "badge": "B1", "seats": "many" }"""));

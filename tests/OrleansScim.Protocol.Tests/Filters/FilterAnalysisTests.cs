@@ -121,7 +121,10 @@ public sealed class FilterAnalysisTests
     [InlineData("name.givenName eq \"x\"", "name", true)]
     [InlineData("name.givenName eq \"x\"", "name.familyName", false)]
     [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m\"", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", true)]
-    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m\"", "manager", false)]
+    // Unqualified, "manager" is the enterprise manager (the core schema has none): Entra's documented shape.
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m\"", "manager", true)]
+    [InlineData("manager eq \"m\"", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value", true)]
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m\"", "department", false)]
     [InlineData("emails[type eq \"work\"].value eq \"x\"", "emails.value", true)]
     public void References_ReportsWhetherTheUserFilterTouchesAnAttribute(string filter, string attribute, bool expected)
     {

@@ -1,4 +1,5 @@
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using static OrleansScim.Protocol.Tests.Support.Scim;
 
@@ -58,7 +59,7 @@ public sealed class PatchAtomicityTests
     {
         var input = Json(before);
 
-        AssertScimError(() => PatchEngine.Apply(input, PatchBody(operations), TypeOf(type), rejectUndeclared: false), 400, scimType, rule);
+        AssertScimError(() => PatchEngine.Apply(input, PatchBody(operations), TypeOf(type), InputRules.Strict()), 400, scimType, rule);
 
         AssertJson(before, input, rule);
     }
@@ -72,10 +73,10 @@ public sealed class PatchAtomicityTests
              {"op":"replace","path":"phoneNumbers[type eq \"mobile\"].value","value":"+1 555 0100"},
              {"op":"replace","value":{"name.familyName":"Smith","$ENT:manager":"m1"}}]
             """));
-        var steps = PatchPlanner.Plan(operations, User, current, rejectUndeclared: false);
+        var steps = PatchPlanner.Plan(operations, User, current, InputRules.Strict());
 
-        var first = PatchEngine.Apply(current, steps, User);
-        var second = PatchEngine.Apply(current, steps, User);
+        var first = PatchEngine.Apply(current, steps, User, InputRules.Strict());
+        var second = PatchEngine.Apply(current, steps, User, InputRules.Strict());
 
         AssertJson(first.ToJsonString(), second, "a grain may re-apply planned steps (e.g. on a retried write)");
         AssertJson(Alice, current, "the input is not modified");
@@ -86,7 +87,7 @@ public sealed class PatchAtomicityTests
     {
         var operations = PatchRequestParser.Parse(PatchBody("""[{"op":"replace","value":{"title":"CTO","name.givenName":"Al","id":"ignored","$ENT":{"department":"Ops","costCenter":"C"}}}]"""));
 
-        var steps = PatchPlanner.Plan(operations, User, Json(Alice), rejectUndeclared: false);
+        var steps = PatchPlanner.Plan(operations, User, Json(Alice), InputRules.Strict());
 
         Assert.Equal(["title", "name.givenName", Enterprise + ":department", Enterprise + ":costCenter"], steps.Select(s => s.Target.Text));
         Assert.All(steps, s => Assert.Equal(PatchOperationType.Replace, s.Op));
@@ -97,8 +98,8 @@ public sealed class PatchAtomicityTests
     {
         var operations = PatchRequestParser.Parse(PatchBody("""[{"op":"replace","path":"$GTU:label1","value":"A"}]"""));
 
-        AssertScimError(() => PatchPlanner.Plan(operations, User, Json(Alice), rejectUndeclared: true), 400, ScimErrorType.InvalidPath, "RFC 7644 §3.5.2 an unregistered schema is an unknown path for this tenant");
-        AssertScimError(() => PatchEngine.Apply(Json(Alice), PatchBody("""[{"op":"add","value":{"$GTU":{"label1":"A"}}}]"""), User, rejectUndeclared: true), 400, ScimErrorType.InvalidPath, "path-less extension object of an unregistered schema");
-        Assert.Single(PatchPlanner.Plan(operations, User, Json(Alice), rejectUndeclared: false));
+        AssertScimError(() => PatchPlanner.Plan(operations, User, Json(Alice), InputRules.Strict(rejectUndeclaredExtensions: true)), 400, ScimErrorType.InvalidPath, "RFC 7644 §3.5.2 an unregistered schema is an unknown path for this tenant");
+        AssertScimError(() => PatchEngine.Apply(Json(Alice), PatchBody("""[{"op":"add","value":{"$GTU":{"label1":"A"}}}]"""), User, InputRules.Strict(rejectUndeclaredExtensions: true)), 400, ScimErrorType.InvalidPath, "path-less extension object of an unregistered schema");
+        Assert.Single(PatchPlanner.Plan(operations, User, Json(Alice), InputRules.Strict()));
     }
 }

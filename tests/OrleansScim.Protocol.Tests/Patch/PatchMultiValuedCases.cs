@@ -176,11 +176,6 @@ internal static class PatchMultiValuedCases
             """
         },
         {
-            "Azure AD: an 'and' filter of equalities creates the element it describes", "User", Bare,
-            """[{"op":"add","path":"emails[type eq \"work\" and primary eq true].value","value":"alice@work.example"}]""",
-            """{"userName":"alice","emails":[{"type":"work","primary":true,"value":"alice@work.example"}]}"""
-        },
-        {
             "RFC 7644 §3.4.2.2 'or' in a value filter updates every match", "User", Alice,
             """[{"op":"replace","path":"emails[type eq \"work\" or type eq \"home\"].display","value":"Alice"}]""",
             """

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CsCheck;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using OrleansScim.Protocol.Resources;
 using static OrleansScim.Protocol.Tests.Support.Scim;
@@ -88,7 +89,7 @@ public sealed class PatchPropertyTests
             var snapshot = input.ToJsonString();
             try
             {
-                PatchEngine.Apply(input, PatchBody(request.Operations), TypeOf(request.Type), rejectUndeclared: false);
+                PatchEngine.Apply(input, PatchBody(request.Operations), TypeOf(request.Type), InputRules.Strict());
             }
             catch (ScimException e) when (e.Status == 400 && e.ScimType is not null)
             {
@@ -106,7 +107,7 @@ public sealed class PatchPropertyTests
             JsonObject result;
             try
             {
-                result = PatchEngine.Apply(Json(request.Before), PatchBody(request.Operations), TypeOf(request.Type), rejectUndeclared: false);
+                result = PatchEngine.Apply(Json(request.Before), PatchBody(request.Operations), TypeOf(request.Type), InputRules.Strict());
             }
             catch (ScimException)
             {
@@ -114,7 +115,7 @@ public sealed class PatchPropertyTests
             }
 
             var type = TypeOf(request.Type);
-            var again = ResourceNormalizer.Normalize(result, type, rejectUndeclaredExtensions: false);
+            var again = ResourceNormalizer.Normalize(result, type, InputRules.Strict());
             Assert.True(JsonNode.DeepEquals(result, again), $"{request.Operations} stored {Render(result)}, which normalizes to {Render(again)}");
             ResourceNormalizer.EnsureRequired(result, type);
             // Undeclared vendor attributes are stored as sent; "primary" means something only in declared ones.
@@ -136,7 +137,7 @@ public sealed class PatchPropertyTests
             var before = Json(attribute == "members" ? Team : Alice);
             var present = before[attribute]!.ToJsonString();
 
-            var after = PatchEngine.Apply(before, PatchBody($$"""[{"op":"add","path":"{{attribute}}","value":{{present}}}]"""), TypeOf(type), rejectUndeclared: false);
+            var after = PatchEngine.Apply(before, PatchBody($$"""[{"op":"add","path":"{{attribute}}","value":{{present}}}]"""), TypeOf(type), InputRules.Strict());
 
             Assert.True(JsonNode.DeepEquals(before, after), Render(after));
         }, iter: 10);

@@ -1,4 +1,5 @@
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using static OrleansScim.Protocol.Tests.Support.Scim;
 
@@ -24,7 +25,7 @@ public sealed class PatchRequestParserTests
         var user = Json("""{"userName":"alice","title":"Engineer"}""");
 
         AssertScimError(() => PatchRequestParser.Parse(Json(body)), 400, scimType, rule);
-        AssertScimError(() => PatchEngine.Apply(user, Json(body), User, rejectUndeclared: false), 400, scimType, rule + " (through PatchEngine)");
+        AssertScimError(() => PatchEngine.Apply(user, Json(body), User, InputRules.Strict()), 400, scimType, rule + " (through PatchEngine)");
         AssertJson("""{"userName":"alice","title":"Engineer"}""", user, rule + " (nothing changes)");
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Tests.Support;
 
 namespace OrleansScim.Protocol.Tests.Patch;
@@ -46,7 +47,7 @@ public sealed class TypeKeyedValueTests
         var snapshot = before.DeepClone();
 
         Scim.AssertScimError(
-            () => OrleansScim.Protocol.Patch.PatchEngine.Apply(before, Scim.PatchBody("""[{"op":"replace","path":"emails[type eq \"home\"]","value":{"value":"z@a.example","type":"work"}}]"""), Scim.User, false),
+            () => OrleansScim.Protocol.Patch.PatchEngine.Apply(before, Scim.PatchBody("""[{"op":"replace","path":"emails[type eq \"home\"]","value":{"value":"z@a.example","type":"work"}}]"""), Scim.User, InputRules.Strict()),
             400, "invalidValue", "the home email would become a second work email");
         Assert.True(JsonNode.DeepEquals(snapshot, before));
     }

@@ -1,3 +1,4 @@
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 using static OrleansScim.Protocol.Tests.Support.Scim;
 
@@ -15,7 +16,7 @@ public sealed class AttributeProjectionTests
     {
         var document = Json(type == "User" ? ProjectionCases.AliceDocument : ProjectionCases.TeamDocument);
         var before = document.ToJsonString();
-        var projection = AttributeProjection.Create(TypeOf(type), Expand(attributes), Expand(excludedAttributes));
+        var projection = AttributeProjection.Create(TypeOf(type), Expand(attributes), Expand(excludedAttributes), InputRules.Strict());
 
         var projected = projection.Apply(document);
 
@@ -27,7 +28,7 @@ public sealed class AttributeProjectionTests
     [MemberData(nameof(IncludesMembers))]
     public void Includes_TellsWhetherMembersAreReturned(string rule, string? attributes, string? excludedAttributes, bool expected)
     {
-        var projection = AttributeProjection.Create(Group, attributes, excludedAttributes);
+        var projection = AttributeProjection.Create(Group, attributes, excludedAttributes, InputRules.Strict());
 
         Assert.True(expected == projection.Includes("members"), rule);
         Assert.True(expected == projection.Apply(Json(ProjectionCases.TeamDocument)).ContainsKey("members"), rule + " (Apply agrees)");
@@ -40,7 +41,7 @@ public sealed class AttributeProjectionTests
     [InlineData("RFC 7644 §3.4.2.5 excludedAttributes given", null, "emails", false)]
     public void IsDefault_OnlyWithoutParameters(string rule, string? attributes, string? excludedAttributes, bool expected)
     {
-        Assert.True(expected == AttributeProjection.Create(User, attributes, excludedAttributes).IsDefault, rule);
+        Assert.True(expected == AttributeProjection.Create(User, attributes, excludedAttributes, InputRules.Strict()).IsDefault, rule);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CsCheck;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 using static OrleansScim.Protocol.Tests.Support.Scim;
 
@@ -49,7 +50,7 @@ public sealed class NormalizerPropertyTests
             JsonObject once;
             try
             {
-                once = ResourceNormalizer.Normalize(body, User, rejectUndeclaredExtensions: false);
+                once = ResourceNormalizer.Normalize(body, User, InputRules.Strict());
             }
             catch (ScimException e) when (e.Status == 400 && e.ScimType is not null)
             {
@@ -57,7 +58,7 @@ public sealed class NormalizerPropertyTests
                 return;
             }
 
-            var twice = ResourceNormalizer.Normalize(once, User, rejectUndeclaredExtensions: false);
+            var twice = ResourceNormalizer.Normalize(once, User, InputRules.Strict());
             Assert.True(JsonNode.DeepEquals(once, twice), $"{text}: {Render(once)} then {Render(twice)}");
             Assert.Equal(snapshot, body.ToJsonString());
             Assert.False(once.ContainsKey("id") || once.ContainsKey("meta") || once.ContainsKey("groups") || once.ContainsKey("schemas"), Render(once));
@@ -74,7 +75,7 @@ public sealed class NormalizerPropertyTests
     {
         Gen.Select(AttributeLists, AttributeLists).Sample((attributes, excluded) =>
         {
-            var projected = AttributeProjection.Create(User, attributes, excluded).Apply(Json(ProjectionCases.AliceDocument));
+            var projected = AttributeProjection.Create(User, attributes, excluded, InputRules.Strict()).Apply(Json(ProjectionCases.AliceDocument));
 
             Assert.True(projected.ContainsKey("id") && projected.ContainsKey("schemas"), $"RFC 7643 §7 returned=always ({attributes} / {excluded})");
             Assert.False(projected.ContainsKey("password"), "RFC 7643 §7 returned=never");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 using static OrleansScim.Protocol.Tests.Support.Scim;
@@ -22,7 +23,7 @@ public sealed class ResourceNormalizerTests
     {
         var input = Json(body);
 
-        var attributes = ResourceNormalizer.Normalize(input, TypeOf(type), rejectUndeclaredExtensions: false);
+        var attributes = ResourceNormalizer.Normalize(input, TypeOf(type), InputRules.Strict());
         ResourceNormalizer.EnsureRequired(attributes, TypeOf(type));
 
         AssertJson(expected, attributes, rule);
@@ -67,7 +68,7 @@ public sealed class ResourceNormalizerTests
         var schema = new SchemaDefinition("urn:example:scim:schemas:extension:badge:2.0:User", "Badge", "Badge", [new AttributeDefinition { Name = "badge", Type = AttributeType.Integer, Required = true }]);
         var type = ScimSchemaSet.Default.WithExtension("User", schema, required: true).User;
 
-        var attributes = ResourceNormalizer.Normalize(Json("""{"userName":"alice","urn:example:scim:schemas:extension:badge:2.0:User":{"BADGE":"42"}}"""), type, rejectUndeclaredExtensions: true);
+        var attributes = ResourceNormalizer.Normalize(Json("""{"userName":"alice","urn:example:scim:schemas:extension:badge:2.0:User":{"BADGE":"42"}}"""), type, InputRules.Strict(rejectUndeclaredExtensions: true));
 
         AssertJson("""{"userName":"alice","urn:example:scim:schemas:extension:badge:2.0:User":{"badge":42}}""", attributes, "RFC 7643 §3 a registered extension's attributes follow its schema");
         ResourceNormalizer.EnsureRequired(attributes, type);
@@ -149,6 +150,6 @@ public sealed class ResourceNormalizerTests
         var stored = ApplyPatch("User", """{"userName":"alice"}""", """[{"op":"replace","path":"emails[TYPE eq \"Work\"].VALUE","value":"a@example.com"},{"op":"add","path":"$ENT:MANAGER","value":[{"$ref":null,"value":"m1"}]}]""");
 
         AssertJson("""{"userName":"alice","emails":[{"value":"a@example.com","type":"Work"}],"$ENT":{"manager":{"value":"m1"}}}""", stored, "PATCH stores schema names");
-        AssertJson(stored.ToJsonString(), ResourceNormalizer.Normalize(stored, User, rejectUndeclaredExtensions: false), "PATCH output is canonical");
+        AssertJson(stored.ToJsonString(), ResourceNormalizer.Normalize(stored, User, InputRules.Strict()), "PATCH output is canonical");
     }
 }

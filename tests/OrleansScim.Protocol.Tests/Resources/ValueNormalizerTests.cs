@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 using static OrleansScim.Protocol.Tests.Support.Scim;
@@ -18,7 +19,7 @@ public sealed class ValueNormalizerTests
     {
         var attribute = new AttributeDefinition { Name = "probe", Type = Enum.Parse<AttributeType>(type) };
 
-        var result = ValueNormalizer.Normalize(attribute, JsonNode.Parse(sent), "probe");
+        var result = ValueNormalizer.Normalize(attribute, JsonNode.Parse(sent), "probe", InputRules.Strict());
 
         AssertJson(stored, result, rule);
     }
@@ -29,7 +30,7 @@ public sealed class ValueNormalizerTests
     {
         var attribute = new AttributeDefinition { Name = "probe", Type = Enum.Parse<AttributeType>(type) };
 
-        var error = AssertScimError(() => ValueNormalizer.Normalize(attribute, JsonNode.Parse(sent), "probe"), 400, ScimErrorType.InvalidValue, rule);
+        var error = AssertScimError(() => ValueNormalizer.Normalize(attribute, JsonNode.Parse(sent), "probe", InputRules.Strict()), 400, ScimErrorType.InvalidValue, rule);
 
         Assert.Contains("probe", error.Detail, StringComparison.Ordinal);
     }
@@ -39,7 +40,7 @@ public sealed class ValueNormalizerTests
     {
         var attribute = new AttributeDefinition { Name = "nicknames", MultiValued = true };
 
-        var result = ValueNormalizer.Normalize(attribute, JsonNode.Parse("""["Al",null,7,"Al"]"""), "nicknames");
+        var result = ValueNormalizer.Normalize(attribute, JsonNode.Parse("""["Al",null,7,"Al"]"""), "nicknames", InputRules.Strict());
 
         AssertJson("""["Al","7"]""", result, "RFC 7643 §2.4 a multi-valued string keeps its values once, as strings");
     }
@@ -50,7 +51,7 @@ public sealed class ValueNormalizerTests
         var sent = JsonNode.Parse("""[{"value":"u1","display":null},{"value":"u1","display":null}]""");
         var before = sent!.ToJsonString();
 
-        ValueNormalizer.Normalize(Group.Schema.FindAttribute("members")!, sent, "members");
+        ValueNormalizer.Normalize(Group.Schema.FindAttribute("members")!, sent, "members", InputRules.Strict());
 
         Assert.Equal(before, sent.ToJsonString());
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Filters;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
@@ -30,7 +31,7 @@ public sealed class RegisteredExtensionTests
     [Fact]
     public void Normalize_RFC7643Section2_3_StoresValuesInTheirDeclaredTypeAndNameCase()
     {
-        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "NUMBER": "B-1", "level": 3, "active": "True", "issuedBy": "me" } }"""), User, false);
+        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "NUMBER": "B-1", "level": 3, "active": "True", "issuedBy": "me" } }"""), User, InputRules.Strict());
 
         var badge = stored[Urn]!.AsObject();
         Assert.Equal("B-1", badge["number"]!.GetValue<string>());
@@ -47,7 +48,7 @@ public sealed class RegisteredExtensionTests
     [InlineData("RFC 7643 §3.3 an attribute the extension does not declare", """{ "number": "B-1", "colour": "red" }""")]
     public void Normalize_WrongValues_Are400InvalidValue(string rule, string badge)
     {
-        var error = Assert.Throws<ScimException>(() => ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": {{badge}} }"""), User, false));
+        var error = Assert.Throws<ScimException>(() => ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": {{badge}} }"""), User, InputRules.Strict()));
 
         Assert.True(error.ScimType == ScimErrorType.InvalidValue, $"{rule}: {error.ScimType} {error.Detail}");
     }
@@ -55,7 +56,7 @@ public sealed class RegisteredExtensionTests
     [Fact]
     public void EnsureRequired_RFC7643Section7_ARequiredExtensionAttributeMustBeSent()
     {
-        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "level": 1 } }"""), User, false);
+        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "level": 1 } }"""), User, InputRules.Strict());
 
         var error = Assert.Throws<ScimException>(() => ResourceNormalizer.EnsureRequired(stored, User));
 
@@ -67,7 +68,7 @@ public sealed class RegisteredExtensionTests
     {
         var schemas = Register(ScimSchemaSet.Default, """{ "resourceType": "User", "required": true, "attributes": [{ "name": "number" }] }""");
 
-        var error = Assert.Throws<ScimException>(() => ResourceNormalizer.EnsureRequired(ResourceNormalizer.Normalize(Body("""{ "userName": "a" }"""), schemas.User, false), schemas.User));
+        var error = Assert.Throws<ScimException>(() => ResourceNormalizer.EnsureRequired(ResourceNormalizer.Normalize(Body("""{ "userName": "a" }"""), schemas.User, InputRules.Strict()), schemas.User));
 
         Assert.Contains("is required", error.Detail, StringComparison.Ordinal);
     }
@@ -75,7 +76,7 @@ public sealed class RegisteredExtensionTests
     [Fact]
     public void Filter_RFC7644Section3_4_2_2_OnAnExtensionAttributeHonoursItsTypeAndCaseExact()
     {
-        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "number": "B-1", "level": 3 } }"""), User, false);
+        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "number": "B-1", "level": 3 } }"""), User, InputRules.Strict());
 
         Assert.True(ScimFilter.Parse($"{Urn}:level gt 2", User).Matches(stored));
         Assert.True(ScimFilter.Parse($"{Urn}:number eq \"B-1\"", User).Matches(stored));
@@ -87,16 +88,16 @@ public sealed class RegisteredExtensionTests
     [Fact]
     public void Patch_RFC7644Section3_5_2_ReplacesAnExtensionSubAttributeInItsType()
     {
-        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "number": "B-1" } }"""), User, false);
+        var stored = ResourceNormalizer.Normalize(Body($$"""{ "userName": "a", "{{Urn}}": { "number": "B-1" } }"""), User, InputRules.Strict());
 
         var patched = PatchEngine.Apply(stored, Body($$"""
             { "schemas": ["{{SchemaUris.PatchOp}}"], "Operations": [{ "op": "replace", "path": "{{Urn}}:door.floor", "value": "4" }] }
-            """), User, false);
+            """), User, InputRules.Strict());
 
         Assert.Equal(4L, patched[Urn]!["door"]!["floor"]!.GetValue<long>());
         Assert.Equal(ScimErrorType.Mutability, Assert.Throws<ScimException>(() => PatchEngine.Apply(stored, Body($$"""
             { "schemas": ["{{SchemaUris.PatchOp}}"], "Operations": [{ "op": "replace", "path": "{{Urn}}:issuedBy", "value": "x" }] }
-            """), User, false)).ScimType);
+            """), User, InputRules.Strict())).ScimType);
     }
 
     [Fact]
@@ -104,8 +105,8 @@ public sealed class RegisteredExtensionTests
     {
         var body = Body("""{ "userName": "a", "urn:vendor:ext:1.0:User": { "label1": "x" } }""");
 
-        Assert.Equal("x", ResourceNormalizer.Normalize(body, User, rejectUndeclaredExtensions: false)["urn:vendor:ext:1.0:User"]!["label1"]!.GetValue<string>());
-        Assert.Equal(ScimErrorType.InvalidValue, Assert.Throws<ScimException>(() => ResourceNormalizer.Normalize(body, User, rejectUndeclaredExtensions: true)).ScimType);
+        Assert.Equal("x", ResourceNormalizer.Normalize(body, User, InputRules.Strict())["urn:vendor:ext:1.0:User"]!["label1"]!.GetValue<string>());
+        Assert.Equal(ScimErrorType.InvalidValue, Assert.Throws<ScimException>(() => ResourceNormalizer.Normalize(body, User, InputRules.Strict(rejectUndeclaredExtensions: true))).ScimType);
     }
 
     private static ScimSchemaSet Register(ScimSchemaSet schemas, string body)

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Patch;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
@@ -53,11 +54,11 @@ internal static class Scim
     };
 
     public static JsonObject ApplyPatch(string type, string before, string operations, bool rejectUndeclared = false) =>
-        PatchEngine.Apply(Json(before), PatchBody(operations), TypeOf(type), rejectUndeclared);
+        PatchEngine.Apply(Json(before), PatchBody(operations), TypeOf(type), InputRules.Strict(rejectUndeclared));
 
     public static JsonObject Normalize(string type, string body, bool rejectUndeclared = false)
     {
-        var normalized = ResourceNormalizer.Normalize(Json(body), TypeOf(type), rejectUndeclared);
+        var normalized = ResourceNormalizer.Normalize(Json(body), TypeOf(type), InputRules.Strict(rejectUndeclared));
         ResourceNormalizer.EnsureRequired(normalized, TypeOf(type));
         return normalized;
     }
