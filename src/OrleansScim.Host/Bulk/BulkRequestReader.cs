@@ -9,7 +9,8 @@ namespace OrleansScim.Host.Bulk;
 /// <summary>
 /// Reads a BulkRequest body (RFC 7644 §3.7). Problems with the request as a whole (not JSON, wrong
 /// schema, no Operations array, too many operations, a bad failOnErrors) are thrown; problems of one
-/// operation are kept on that operation.
+/// operation (an unpaired surrogate or a key repeated in another case in it included) are kept on that
+/// operation, so only it fails.
 /// </summary>
 public static class BulkRequestReader
 {
@@ -17,7 +18,7 @@ public static class BulkRequestReader
 
     public static BulkRequest Read(string body, int maxOperations)
     {
-        var json = ScimJson.ParseObject(body);
+        var json = ScimJson.ParseObject(body, checkNested: false);
         if (json.GetIgnoreCase("schemas") is not JsonArray schemas
             || !schemas.Any(s => s is JsonValue v && v.TryGetValue<string>(out var uri) && string.Equals(uri, SchemaUris.BulkRequest, StringComparison.OrdinalIgnoreCase)))
         {
@@ -50,6 +51,15 @@ public static class BulkRequestReader
         if (node is not JsonObject json)
         {
             return new BulkOperation { Invalid = ScimException.InvalidSyntax("Each bulk operation must be a JSON object.") };
+        }
+
+        try
+        {
+            ScimJson.EnsureWellFormed(json);
+        }
+        catch (ScimException e)
+        {
+            return new BulkOperation { Invalid = e };
         }
 
         var method = Text(json, "method", out var methodError);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Tenants;
 using OrleansScim.Host.Auth;
-using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 
@@ -39,16 +38,7 @@ public static class AdminSchemaEndpoints
 
     private static async Task<IResult> PutAsync(HttpContext context, IGrainFactory grains, string tenantId, string urn)
     {
-        string body;
-        try
-        {
-            body = await ScimHttp.ReadBodyAsync(context.Request);
-        }
-        catch (ScimException e)
-        {
-            return Results.Problem(statusCode: e.Status, title: "Invalid request body", detail: e.Detail);
-        }
-
+        var body = await ScimHttp.ReadBodyAsync(context.Request);
         var tenant = grains.GetGrain<ITenantGrain>(tenantId);
         var result = await tenant.PutSchemaExtensionAsync(urn, body, context.RequestAborted);
         if (result.Extension is not { } stored)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Host.Bulk;
-using OrleansScim.Protocol.Errors;
 
 namespace OrleansScim.Host.Endpoints;
 
@@ -12,18 +11,11 @@ public static class BulkEndpoints
 
     private static async Task<IResult> BulkAsync(HttpContext context, IGrainFactory grains, IOptions<BulkOptions> options)
     {
-        try
-        {
-            // The body limit (Scim:MaxRequestBodyBytes) is the advertised maxPayloadSize: larger requests get 413.
-            var body = await ScimHttp.ReadBodyAsync(context.Request);
-            var request = BulkRequestReader.Read(body, options.Value.BulkMaxOperations);
-            var processor = new BulkProcessor(grains, ScimHttp.TenantKey(context), ScimHttp.BaseUrl(context), ct => BulkPacing.WaitForPermitAsync(context, ct));
-            var results = await processor.RunAsync(request, context.RequestAborted);
-            return new ScimResult(ScimResponses.Json(200, BulkOperationResult.BuildResponse(results)));
-        }
-        catch (ScimException e)
-        {
-            return ScimHttp.Error(e);
-        }
+        // The body limit (Scim:MaxRequestBodyBytes) is the advertised maxPayloadSize: larger requests get 413.
+        var body = await ScimHttp.ReadBodyAsync(context.Request);
+        var request = BulkRequestReader.Read(body, options.Value.BulkMaxOperations);
+        var processor = new BulkProcessor(grains, ScimHttp.TenantKey(context), ScimHttp.BaseUrl(context), ct => BulkPacing.WaitForPermitAsync(context, ct));
+        var results = await processor.RunAsync(request, context.RequestAborted);
+        return new ScimResult(ScimResponses.Json(200, BulkOperationResult.BuildResponse(results)));
     }
 }

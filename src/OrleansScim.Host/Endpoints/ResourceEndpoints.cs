@@ -38,68 +38,47 @@ public static class ResourceEndpoints
         bool readBody,
         Func<IResourceGrain, ResourceRequest, CancellationToken, Task<ScimResponse>> call)
     {
-        try
+        var request = context.Request;
+        var resourceRequest = new ResourceRequest
         {
-            var request = context.Request;
-            var resourceRequest = new ResourceRequest
-            {
-                BaseUrl = ScimHttp.BaseUrl(context),
-                Body = readBody ? await ScimHttp.ReadBodyAsync(request) : null,
-                IfMatch = request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null,
-                IfNoneMatch = request.Headers.IfNoneMatch.Count > 0 ? request.Headers.IfNoneMatch.ToString() : null,
-                Attributes = request.Query["attributes"].FirstOrDefault(),
-                ExcludedAttributes = request.Query["excludedAttributes"].FirstOrDefault(),
-            };
-            var key = GrainKeys.Resource(ScimHttp.TenantKey(context), id);
-            IResourceGrain grain = resourceType == ResourceTypeNames.User
-                ? GrainReferences.Get<IUserGrain>(grains, key)
-                : GrainReferences.Get<IGroupGrain>(grains, key);
-            return new ScimResult(await call(grain, resourceRequest, context.RequestAborted));
-        }
-        catch (ScimException e)
-        {
-            return ScimHttp.Error(e);
-        }
+            BaseUrl = ScimHttp.BaseUrl(context),
+            Body = readBody ? await ScimHttp.ReadBodyAsync(request) : null,
+            IfMatch = request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null,
+            IfNoneMatch = request.Headers.IfNoneMatch.Count > 0 ? request.Headers.IfNoneMatch.ToString() : null,
+            Attributes = request.Query["attributes"].FirstOrDefault(),
+            ExcludedAttributes = request.Query["excludedAttributes"].FirstOrDefault(),
+        };
+        var key = GrainKeys.Resource(ScimHttp.TenantKey(context), id);
+        IResourceGrain grain = resourceType == ResourceTypeNames.User
+            ? GrainReferences.Get<IUserGrain>(grains, key)
+            : GrainReferences.Get<IGroupGrain>(grains, key);
+        return new ScimResult(await call(grain, resourceRequest, context.RequestAborted));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, string resourceType)
     {
-        try
+        var query = context.Request.Query;
+        var request = new ListRequest
         {
-            var query = context.Request.Query;
-            var request = new ListRequest
-            {
-                BaseUrl = ScimHttp.BaseUrl(context),
-                Filter = query["filter"].FirstOrDefault(),
-                StartIndex = ParseInt(query["startIndex"].FirstOrDefault(), "startIndex"),
-                Count = ParseInt(query["count"].FirstOrDefault(), "count"),
-                // RFC 9865: "cursor" with an empty value asks for the first page of a cursor walk.
-                Cursor = query.TryGetValue("cursor", out var cursor) ? cursor.ToString() : null,
-                SortBy = query["sortBy"].FirstOrDefault(),
-                SortOrder = query["sortOrder"].FirstOrDefault(),
-                Attributes = query["attributes"].FirstOrDefault(),
-                ExcludedAttributes = query["excludedAttributes"].FirstOrDefault(),
-            };
-            return await QueryAsync(context, grains, resourceType, request);
-        }
-        catch (ScimException e)
-        {
-            return ScimHttp.Error(e);
-        }
+            BaseUrl = ScimHttp.BaseUrl(context),
+            Filter = query["filter"].FirstOrDefault(),
+            StartIndex = ParseInt(query["startIndex"].FirstOrDefault(), "startIndex"),
+            Count = ParseInt(query["count"].FirstOrDefault(), "count"),
+            // RFC 9865: "cursor" with an empty value asks for the first page of a cursor walk.
+            Cursor = query.TryGetValue("cursor", out var cursor) ? cursor.ToString() : null,
+            SortBy = query["sortBy"].FirstOrDefault(),
+            SortOrder = query["sortOrder"].FirstOrDefault(),
+            Attributes = query["attributes"].FirstOrDefault(),
+            ExcludedAttributes = query["excludedAttributes"].FirstOrDefault(),
+        };
+        return await QueryAsync(context, grains, resourceType, request);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains, string resourceType)
     {
-        try
-        {
-            var body = await ScimHttp.ReadBodyAsync(context.Request);
-            var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
-            return await QueryAsync(context, grains, resourceType, request);
-        }
-        catch (ScimException e)
-        {
-            return ScimHttp.Error(e);
-        }
+        var body = await ScimHttp.ReadBodyAsync(context.Request);
+        var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
+        return await QueryAsync(context, grains, resourceType, request);
     }
 
     private static async Task<IResult> QueryAsync(HttpContext context, IGrainFactory grains, string resourceType, ListRequest request) =>

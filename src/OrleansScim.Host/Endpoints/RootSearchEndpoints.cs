@@ -1,5 +1,4 @@
 using OrleansScim.Grains.Search;
-using OrleansScim.Protocol.Errors;
 
 namespace OrleansScim.Host.Endpoints;
 
@@ -10,15 +9,8 @@ public static class RootSearchEndpoints
 
     private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains)
     {
-        try
-        {
-            var body = await ScimHttp.ReadBodyAsync(context.Request);
-            var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
-            return new ScimResult(await grains.GetGrain<IRootSearchGrain>(0).SearchAsync(ScimHttp.TenantKey(context), request, context.RequestAborted));
-        }
-        catch (ScimException e)
-        {
-            return ScimHttp.Error(e);
-        }
+        var body = await ScimHttp.ReadBodyAsync(context.Request);
+        var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
+        return new ScimResult(await grains.GetGrain<IRootSearchGrain>(0).SearchAsync(ScimHttp.TenantKey(context), request, context.RequestAborted));
     }
 }

@@ -87,9 +87,6 @@ public static class ScimHttp
             Body = ScimJson.SerializeToUtf8(ScimError.ToJson(status, scimType, detail)),
         }).ExecuteAsync(context);
 
-    public static ScimResult Error(ScimException exception) =>
-        new(new ScimResponse { Status = exception.Status, Body = ScimJson.SerializeToUtf8(ScimError.ToJson(exception)) });
-
     private static ScimException TooLarge(int limit) => new(413, null, $"The request body exceeds the limit of {limit} bytes.");
 }
 

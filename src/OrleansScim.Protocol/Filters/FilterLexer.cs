@@ -85,7 +85,13 @@ internal sealed class FilterLexer(string text)
             if (c == '"')
             {
                 _position = i + 1;
-                return builder.ToString();
+                var value = builder.ToString();
+                if (HasUnpairedSurrogate(value))
+                {
+                    throw FilterErrors.At(Text, start, "A \\u escape in the string is an unpaired UTF-16 surrogate");
+                }
+
+                return value;
             }
 
             if (c < ' ')
@@ -136,6 +142,23 @@ internal sealed class FilterLexer(string text)
 
             i += 2;
         }
+    }
+
+    private static bool HasUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private char ReadUnicodeEscape(int backslash)

@@ -33,6 +33,9 @@ public sealed class PatchFilter
 
     public bool Matches(JsonNode element) => _filter.Matches(element);
 
+    /// <summary>The filter's canonical text.</summary>
+    public override string ToString() => _node.ToString();
+
     /// <summary>
     /// When the filter only fixes sub-attribute values (<c>value eq "id"</c>, <c>type eq "work"</c>,
     /// optionally and-ed), the values it fixes; otherwise null. A replace of a whole matched element keeps

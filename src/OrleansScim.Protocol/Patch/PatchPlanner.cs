@@ -37,6 +37,7 @@ public static class PatchPlanner
 
     private static void PlanPathless(List<PatchStep> steps, PatchOperationType op, JsonObject value, ResourceTypeDefinition type, JsonObject current, InputRules rules)
     {
+        var first = steps.Count;
         foreach (var (key, nested) in value)
         {
             if (string.Equals(key, "schemas", StringComparison.OrdinalIgnoreCase))
@@ -51,6 +52,26 @@ public static class PatchPlanner
             }
 
             PlanPath(steps, op, key, nested, type, current, rules);
+        }
+
+        EnsureEachTargetOnce(steps, first);
+    }
+
+    /// <summary>
+    /// A path-less value names each attribute once: <c>department</c> beside the enterprise URN's
+    /// <c>department</c> (or a key in another case) would leave which one wins to key order (invalidSyntax).
+    /// </summary>
+    private static void EnsureEachTargetOnce(List<PatchStep> steps, int first)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = first; i < steps.Count; i++)
+        {
+            var target = steps[i].Target;
+            var identity = $"{target.Attribute.CanonicalPath}[{target.Filter}].{target.SubAttribute?.Name}";
+            if (!seen.Add(identity))
+            {
+                throw ScimException.InvalidSyntax($"The value names '{ScimJson.Excerpt(target.Text)}' more than once, under different keys; send it once.");
+            }
         }
     }
 

@@ -21,6 +21,7 @@ public static class ResourceNormalizer
     {
         ArgumentNullException.ThrowIfNull(rules);
         var output = new JsonObject();
+        var stored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in input)
         {
             if (value is null)
@@ -36,11 +37,11 @@ public static class ResourceNormalizer
 
             if (key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
             {
-                NormalizeUrnKey(output, key, value, type, rules);
+                NormalizeUrnKey(output, key, value, type, rules, stored);
                 continue;
             }
 
-            NormalizeCoreAttribute(output, key, value, type, rules);
+            NormalizeCoreAttribute(output, key, value, type, rules, stored);
         }
 
         return output;
@@ -108,7 +109,7 @@ public static class ResourceNormalizer
         _ => true,
     };
 
-    private static void NormalizeCoreAttribute(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, InputRules rules)
+    private static void NormalizeCoreAttribute(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, InputRules rules, HashSet<string> stored)
     {
         var resolved = AttributePath.IsAttributeName(key) ? type.Resolve(new AttributePath(null, key, null)) : null;
         if (resolved is null)
@@ -121,10 +122,10 @@ public static class ResourceNormalizer
             return;
         }
 
-        Store(output, resolved, value, rules);
+        Store(output, resolved, value, rules, stored);
     }
 
-    private static void NormalizeUrnKey(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, InputRules rules)
+    private static void NormalizeUrnKey(JsonObject output, string key, JsonNode value, ResourceTypeDefinition type, InputRules rules, HashSet<string> stored)
     {
         if (type.IsCoreSchema(key))
         {
@@ -133,7 +134,7 @@ public static class ResourceNormalizer
             {
                 if (nested is not null)
                 {
-                    NormalizeCoreAttribute(output, name, nested, type, rules);
+                    NormalizeCoreAttribute(output, name, nested, type, rules, stored);
                 }
             }
 
@@ -160,7 +161,7 @@ public static class ResourceNormalizer
                     continue;
                 }
 
-                Store(output, new ResolvedPath(extension.Id, attribute, null, IsUndeclared: false), nested, rules);
+                Store(output, new ResolvedPath(extension.Id, attribute, null, IsUndeclared: false), nested, rules, stored);
             }
 
             return;
@@ -170,7 +171,7 @@ public static class ResourceNormalizer
         if (resolved is { IsUndeclared: false })
         {
             // A URN-qualified attribute at top level, e.g. "urn:…:enterprise:2.0:User:employeeNumber": "42".
-            Store(output, resolved, value, rules);
+            Store(output, resolved, value, rules, stored);
             return;
         }
 
@@ -198,6 +199,7 @@ public static class ResourceNormalizer
             var extensionObject = (JsonObject)value;
             foreach (var (name, nested) in extensionObject)
             {
+                EnsureOnce(stored, key + ":" + name);
                 if (UndeclaredValues.Clean(nested) is { } cleaned)
                 {
                     container.SetIgnoreCase(name, cleaned);
@@ -212,6 +214,7 @@ public static class ResourceNormalizer
             return;
         }
 
+        EnsureOnce(stored, path!.ToString());
         if (UndeclaredValues.Clean(value) is { } single)
         {
             var vendor = output.GetOrAddObject(path!.SchemaUri!);
@@ -227,8 +230,9 @@ public static class ResourceNormalizer
         }
     }
 
-    private static void Store(JsonObject output, ResolvedPath path, JsonNode value, InputRules rules)
+    private static void Store(JsonObject output, ResolvedPath path, JsonNode value, InputRules rules, HashSet<string> stored)
     {
+        EnsureOnce(stored, path.CanonicalPath);
         if (path.Attribute.Mutability == Mutability.ReadOnly || path.SubAttribute is not null)
         {
             if (path.SubAttribute is not null && path.Attribute.Mutability != Mutability.ReadOnly)
@@ -244,6 +248,18 @@ public static class ResourceNormalizer
         {
             normalized = WriteOnlyValues.Protect(path.Attribute, normalized);
             SetAttribute(output, path, normalized);
+        }
+    }
+
+    /// <summary>
+    /// One attribute is sent once: <c>userName</c> and <c>urn:…:core:2.0:User:userName</c>, or <c>department</c>
+    /// and the enterprise object's <c>department</c>, name the same attribute (invalidSyntax, whichever would win).
+    /// </summary>
+    private static void EnsureOnce(HashSet<string> stored, string canonicalPath)
+    {
+        if (!stored.Add(canonicalPath))
+        {
+            throw ScimException.InvalidSyntax($"The attribute '{ScimJson.Excerpt(canonicalPath)}' is sent more than once, under different names; send it once.");
         }
     }
 

@@ -26,8 +26,14 @@ public static class ScimJson
     // the first time anything enumerates it, long after the request was accepted.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
-    /// <summary>Parses a request body that must be a JSON object; malformed JSON is RFC 7644 "invalidSyntax".</summary>
-    public static JsonObject ParseObject(string? text)
+    /// <summary>
+    /// Parses a request body that must be a JSON object. Malformed JSON, an escape that decodes to an
+    /// unpaired UTF-16 surrogate (<c>"\ud800"</c>) in any key or value, and two keys of one object that
+    /// differ only in case (attribute names are case-insensitive, RFC 7643 §2.1) are RFC 7644
+    /// "invalidSyntax". With <paramref name="checkNested"/> false only the top-level object is checked,
+    /// for a Bulk request whose operations are checked (and refused) one by one.
+    /// </summary>
+    public static JsonObject ParseObject(string? text, bool checkNested = true)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -43,9 +49,100 @@ public static class ScimJson
         {
             throw ScimException.InvalidSyntax($"The request body is not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // Checking for duplicate names reads every name, so an unpaired surrogate in a key shows here.
+            throw UnpairedSurrogate();
+        }
 
-        return node as JsonObject ?? throw ScimException.InvalidSyntax("The request body must be a JSON object.");
+        var body = node as JsonObject ?? throw ScimException.InvalidSyntax("The request body must be a JSON object.");
+
+        // System.Text.Json reads "\ud800" without complaint and throws only when the string is materialised,
+        // deep inside whatever reads it; strings are checked only when the text has an escape at all.
+        var hasUnicodeEscapes = text.Contains("\\u", StringComparison.Ordinal);
+        if (checkNested)
+        {
+            EnsureWellFormed(body, hasUnicodeEscapes);
+        }
+        else
+        {
+            EnsureWellFormedObject(body, hasUnicodeEscapes, recurse: false);
+        }
+
+        return body;
     }
+
+    /// <summary>
+    /// Checks a parsed value the way <see cref="ParseObject"/> checks a body: no unpaired surrogate in any
+    /// key or string (when <paramref name="checkStrings"/>), no keys of one object equal but for case.
+    /// </summary>
+    /// <exception cref="ScimException">invalidSyntax.</exception>
+    public static void EnsureWellFormed(JsonNode? node, bool checkStrings = true)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                EnsureWellFormedObject(obj, checkStrings, recurse: true);
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    EnsureWellFormed(item, checkStrings);
+                }
+
+                break;
+            case JsonValue value when checkStrings && value.GetValueKind() == JsonValueKind.String:
+                EnsureReadable(() => value.GetValue<string>());
+                break;
+        }
+    }
+
+    private static void EnsureWellFormedObject(JsonObject obj, bool checkStrings, bool recurse)
+    {
+        // Enumerating materialises the names, which is where an unpaired surrogate in a key shows.
+        var names = EnsureReadable(() => obj.Select(p => p.Key).ToList());
+        if (names.Count > 1)
+        {
+            var seen = new Dictionary<string, string>(names.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var name in names)
+            {
+                if (!seen.TryAdd(name, name))
+                {
+                    throw ScimException.InvalidSyntax($"The keys '{Excerpt(seen[name])}' and '{Excerpt(name)}' name the same attribute (names are case-insensitive, RFC 7643 §2.1); send it once.");
+                }
+            }
+        }
+
+        foreach (var (_, value) in obj)
+        {
+            if (recurse)
+            {
+                EnsureWellFormed(value, checkStrings);
+            }
+            else if (checkStrings && value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String)
+            {
+                EnsureReadable(() => scalar.GetValue<string>());
+            }
+        }
+    }
+
+    /// <summary>A client's name in an error detail, cut short so a hostile key cannot inflate the answer.</summary>
+    public static string Excerpt(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
+    private static T EnsureReadable<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException or ArgumentException)
+        {
+            throw UnpairedSurrogate();
+        }
+    }
+
+    private static ScimException UnpairedSurrogate() =>
+        ScimException.InvalidSyntax("The request body has an escape that is not a valid UTF-16 character (an unpaired surrogate such as \\ud800).");
 
     /// <summary>Parses JSON the service itself wrote (stored documents).</summary>
     public static JsonObject ParseTrusted(string text) => (JsonObject)JsonNode.Parse(text)!;

@@ -28,6 +28,8 @@ internal static class FilterErrorCases
         { "§3.4.2.2 unterminated string after escape", "user", "userName eq \"abc\\", 12 },
         { "§3.4.2.2 bad escape", "user", "userName eq \"a\\qb\"", 14 },
         { "§3.4.2.2 bad \\u escape", "user", "userName eq \"\\u12G4\"", 13 },
+        { "RFC 8259 §8.2 an unpaired high surrogate escape", "user", "userName eq \"sur\\ud800\"", 12 },
+        { "RFC 8259 §8.2 an unpaired low surrogate escape", "user", "userName eq \"\\udc00\"", 12 },
         { "§3.4.2.2 short \\u escape", "user", "userName eq \"\\u12\"", 13 },
         { "§3.4.2.2 unescaped control character", "user", "userName eq \"a\tb\"", 14 },
         { "§3.4.2.2 number with leading zero", "testUser", Tst + "badge eq 01", 65 },

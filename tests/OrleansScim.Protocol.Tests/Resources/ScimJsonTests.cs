@@ -44,13 +44,62 @@ public sealed class ScimJsonTests
         AssertJson("""{"userName":"zoë","active":true}""", body, "RFC 7644 §3.3 a JSON object body");
     }
 
-    [Fact]
-    public void ParseObject_KeepsNamesThatDifferOnlyInCase()
+    [Theory]
+    [InlineData("RFC 7643 §2.1 names differing only in case are one attribute: refused, not last-wins", """{"userName":"a","USERNAME":"b"}""")]
+    [InlineData("the same in a complex value", """{"userName":"a","name":{"givenName":"A","GIVENNAME":"B"}}""")]
+    [InlineData("the same in an element of a multi-valued attribute", """{"userName":"a","emails":[{"value":"a@x","VALUE":"b@x"}]}""")]
+    [InlineData("the same in an extension object", """{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"A","Department":"B"}}""")]
+    [InlineData("the same in a PatchOp message", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[],"operations":[]}""")]
+    [InlineData("an unpaired high surrogate in a value", """{"userName":"sur\ud800"}""")]
+    [InlineData("an unpaired low surrogate in a value", """{"userName":"\udc00x"}""")]
+    [InlineData("a reversed surrogate pair in a value", """{"userName":"\udc00\ud800"}""")]
+    [InlineData("an unpaired surrogate in a key", """{"user\ud800Name":"a"}""")]
+    [InlineData("an unpaired surrogate deep in an array", """{"userName":"a","emails":[{"value":"ok"},{"value":"\ud834"}]}""")]
+    [InlineData("an unpaired surrogate in a nested key", """{"userName":"a","name":{"\ud800":"x"}}""")]
+    public void ParseObject_RefusesKeysRepeatedInAnotherCase_AndUnpairedSurrogates(string rule, string body)
     {
-        // Legal JSON; the normalizer decides what they mean (the last one wins).
-        var body = ScimJson.ParseObject("""{"userName":"a","USERNAME":"b"}""");
+        AssertScimError(() => ScimJson.ParseObject(body), 400, ScimErrorType.InvalidSyntax, rule);
+    }
 
-        AssertJson("""{"userName":"b"}""", ResourceNormalizer.Normalize(body, User, InputRules.Strict()), "RFC 7643 §2.1 names are case-insensitive");
+    [Fact]
+    public void ParseObject_AcceptsEscapedSurrogatePairs_AndOtherEscapes()
+    {
+        var body = ScimJson.ParseObject("""{"userName":"clef \ud834\udd1e \u00e9 \n"}""");
+
+        Assert.Equal("clef \U0001D11E é \n", body["userName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ParseObject_WithoutNestedChecks_LeavesOperationsToTheirOwnCheck()
+    {
+        var body = ScimJson.ParseObject("""{"Operations":[{"data":{"userName":"\ud800"}},{"data":{"a":1,"A":2}}]}""", checkNested: false);
+        var operations = body["Operations"]!.AsArray();
+
+        AssertScimError(() => ScimJson.EnsureWellFormed(operations[0]), 400, ScimErrorType.InvalidSyntax, "an unpaired surrogate in one operation");
+        AssertScimError(() => ScimJson.EnsureWellFormed(operations[1]), 400, ScimErrorType.InvalidSyntax, "a key repeated in another case in one operation");
+        AssertScimError(() => ScimJson.ParseObject("""{"Operations":[],"OPERATIONS":[]}""", checkNested: false), 400, ScimErrorType.InvalidSyntax, "top-level keys are still checked");
+    }
+
+    [Theory]
+    [InlineData("a core attribute under its short and its URN-qualified name", "User", """{"userName":"a","urn:ietf:params:scim:schemas:core:2.0:User:userName":"b"}""")]
+    [InlineData("a core attribute beside the core URN object", "User", """{"userName":"a","urn:ietf:params:scim:schemas:core:2.0:User":{"userName":"b"}}""")]
+    [InlineData("an enterprise attribute unqualified and in its extension object", "User", """{"userName":"a","department":"A","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"B"}}""")]
+    [InlineData("an enterprise attribute URN-qualified and in its extension object", "User", """{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department":"A","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"B"}}""")]
+    [InlineData("a vendor attribute URN-qualified and in its extension object", "User", """{"userName":"a","urn:vendor:ext:1.0:User:tier":"A","urn:vendor:ext:1.0:User":{"tier":"B"}}""")]
+    public void Normalize_OneAttributeSentUnderTwoNames_IsInvalidSyntax(string rule, string type, string body)
+    {
+        foreach (var rules in new[] { InputRules.Strict(), InputRules.Tolerant() })
+        {
+            AssertScimError(() => ResourceNormalizer.Normalize(ScimJson.ParseObject(body), TypeOf(type), rules), 400, ScimErrorType.InvalidSyntax, $"{rule} ({rules.Policy})");
+        }
+    }
+
+    [Fact]
+    public void Patch_APathlessValueNamingOneAttributeTwice_IsInvalidSyntax()
+    {
+        var operations = """[{"op":"replace","value":{"department":"A","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"B"}}}]""";
+
+        AssertScimError(() => OrleansScim.Protocol.Patch.PatchEngine.Apply(Json("""{"userName":"a"}"""), PatchBody(operations), User, InputRules.Tolerant()), 400, ScimErrorType.InvalidSyntax, "path-less value naming department twice");
     }
 
     [Fact]
