@@ -29,6 +29,16 @@ public sealed class TenantThrottleGrain(
         return Task.FromResult(new PermitLease(granted, retryAfter, limit));
     }
 
+    public Task ReturnAsync(int permits, CancellationToken cancellationToken = default)
+    {
+        // The bucket ends up as if they had never left it: capping the refill without them and then again
+        // with them gives the same as capping once with them.
+        var limit = Limit;
+        Refill(limit);
+        _tokens = Math.Min(limit.Burst, _tokens + Math.Max(0, permits));
+        return Task.CompletedTask;
+    }
+
     public Task<TenantLimit> GetLimitAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new TenantLimit(Limit, state.State.Override is not null));
 
