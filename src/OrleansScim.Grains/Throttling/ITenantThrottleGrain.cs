@@ -11,6 +11,10 @@ public interface ITenantThrottleGrain : IGrainWithStringKey
     [Alias("Lease")]
     Task<PermitLease> LeaseAsync(int wanted, CancellationToken cancellationToken = default);
 
+    /// <summary>Gives back leased permits a front end did not spend; the bucket still holds no more than its burst.</summary>
+    [Alias("Return")]
+    Task ReturnAsync(int permits, CancellationToken cancellationToken = default);
+
     [Alias("GetLimit")]
     Task<TenantLimit> GetLimitAsync(CancellationToken cancellationToken = default);
 

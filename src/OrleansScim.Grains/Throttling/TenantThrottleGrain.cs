@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace OrleansScim.Grains.Throttling;
@@ -6,10 +6,13 @@ namespace OrleansScim.Grains.Throttling;
 /// <summary>
 /// Refills continuously (tokens = min(burst, tokens + rate × elapsed)). Only the tenant's override is
 /// persisted: after a restart the bucket starts full, which a client could at most notice as one burst.
+/// Time comes from Orleans' clock for grains (the silo's <see cref="TimeProvider"/> unless that one area
+/// is overridden), so a test can drive the bucket with a fake clock without freezing the silo's own timers.
 /// </summary>
 public sealed class TenantThrottleGrain(
     [PersistentState("throttle", GrainStorage.Name)] IPersistentState<TenantThrottleState> state,
-    IOptionsMonitor<ThrottlingOptions> options) : Grain, ITenantThrottleGrain
+    IOptionsMonitor<ThrottlingOptions> options,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, ITenantThrottleGrain
 {
     private double _tokens = double.NaN;
     private long _refilledAt;
@@ -24,6 +27,16 @@ public sealed class TenantThrottleGrain(
         _tokens -= granted;
         var retryAfter = granted > 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / limit.RequestsPerSecond);
         return Task.FromResult(new PermitLease(granted, retryAfter, limit));
+    }
+
+    public Task ReturnAsync(int permits, CancellationToken cancellationToken = default)
+    {
+        // The bucket ends up as if they had never left it: capping the refill without them and then again
+        // with them gives the same as capping once with them.
+        var limit = Limit;
+        Refill(limit);
+        _tokens = Math.Min(limit.Burst, _tokens + Math.Max(0, permits));
+        return Task.CompletedTask;
     }
 
     public Task<TenantLimit> GetLimitAsync(CancellationToken cancellationToken = default) =>
@@ -51,14 +64,14 @@ public sealed class TenantThrottleGrain(
 
     private void Refill(RateLimit limit)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = time.GetTimestamp();
         if (double.IsNaN(_tokens))
         {
             _tokens = limit.Burst;
         }
         else
         {
-            var elapsed = Stopwatch.GetElapsedTime(_refilledAt, now).TotalSeconds;
+            var elapsed = time.GetElapsedTime(_refilledAt, now).TotalSeconds;
             _tokens = Math.Min(limit.Burst, _tokens + (elapsed * limit.RequestsPerSecond));
         }
 

@@ -22,9 +22,15 @@ public sealed class ThrottlingOptions
     [Range(1, 1_000_000)]
     public int UnauthenticatedBurst { get; set; } = 20;
 
-    /// <summary>How much of a second's permits a front end leases at once; smaller is more exact, larger makes fewer grain calls.</summary>
+    /// <summary>
+    /// The smallest lease a front end takes, as this much time of the tenant's rate (more when more requests
+    /// are waiting); smaller is more exact across silos, larger makes fewer grain calls.
+    /// </summary>
     public TimeSpan LeaseWindow { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Leased permits not used within this time are dropped, so a limit change reaches every silo quickly.</summary>
+    /// <summary>
+    /// Leased permits not spent within this time go back to the bucket, so a front end that falls quiet keeps
+    /// none of the tenant's budget and a limit change reaches every silo quickly.
+    /// </summary>
     public TimeSpan LeaseLifetime { get; set; } = TimeSpan.FromSeconds(1);
 }

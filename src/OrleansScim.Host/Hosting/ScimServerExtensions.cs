@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Host.Auth;
@@ -23,7 +24,9 @@ public static class ScimServerExtensions
         services.AddOptions<ScimGrainOptions>().BindConfiguration(ScimGrainOptions.Section).ValidateOnStart();
 
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
-        services.AddSingleton(TimeProvider.System);
+        // One clock for the silo and the front end (the silo registers the same one); TryAdd so that a test
+        // host can put its own in first.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenRecordCache>();
         services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => ServiceCapabilitiesFrom(

@@ -45,6 +45,11 @@ public sealed class ScimPartitionedRateLimiter : PartitionedRateLimiter<HttpCont
         if (disposing)
         {
             _sweeper.Dispose();
+            foreach (var limiter in _tenants.Values)
+            {
+                limiter.Dispose();
+            }
+
             foreach (var limiter in _anonymous.Values)
             {
                 limiter.Dispose();
@@ -88,9 +93,9 @@ public sealed class ScimPartitionedRateLimiter : PartitionedRateLimiter<HttpCont
     {
         foreach (var (tenantId, limiter) in _tenants)
         {
-            if (limiter.IdleDuration > IdleLimiterLifetime)
+            if (limiter.IdleDuration > IdleLimiterLifetime && _tenants.TryRemove(tenantId, out var removed))
             {
-                _tenants.TryRemove(tenantId, out _);
+                removed.Dispose(); // gives back any permits it still holds
             }
         }
 

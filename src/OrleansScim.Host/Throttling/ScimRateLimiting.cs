@@ -24,12 +24,18 @@ public static class ScimRateLimiting
         return services;
     }
 
-    /// <summary>429 with Retry-After (whole seconds, rounded up from the bucket's refill) and a SCIM error body.</summary>
+    /// <summary>
+    /// Retry-After in whole seconds: the wait until the bucket has a permit again, rounded up (so less than
+    /// a second too long), at least 1 because the header cannot say "now".
+    /// </summary>
+    internal static int RetryAfterSeconds(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+
+    /// <summary>429 with Retry-After (see <see cref="RetryAfterSeconds"/>) and a SCIM error body.</summary>
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = RetryAfterSeconds(rejected.Lease);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var who = context.User.FindFirst(ScimClaims.TenantId)?.Value is { } tenantId ? $"tenant '{tenantId}'" : "this client address";
         await ScimHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, null, $"Too many requests for {who}; retry after {seconds} s.");

@@ -5,114 +5,323 @@ namespace OrleansScim.Host.Throttling;
 
 /// <summary>
 /// One tenant's limiter on one front end. The bucket itself lives in the tenant's throttle grain; this
-/// limiter spends permits leased from it (about <see cref="ThrottlingOptions.LeaseWindow"/> worth of the
-/// tenant's rate at a time), so a request costs a grain call only when the local lease runs out, and
-/// the cluster as a whole never accepts more than the one bucket grants. Concurrent requests that find
-/// the lease empty share one grain call. A hand-written <see cref="RateLimiter"/> because the
-/// framework's limiters keep their buckets in process memory, which would multiply the limit by the
-/// number of silos.
+/// limiter spends permits leased from it, so a request costs a grain call only when the local permits run
+/// out, and the cluster as a whole never accepts more than the one bucket grants. A hand-written
+/// <see cref="RateLimiter"/> because the framework's limiters keep their buckets in process memory, which
+/// would multiply the limit by the number of silos.
 /// </summary>
-public sealed class TenantRateLimiter(ITenantThrottleGrain bucket, ThrottlingOptions options, TimeProvider time) : RateLimiter
+/// <remarks>
+/// <para>
+/// Requests that find no local permit wait in line while one grain call at a time asks for all of them at
+/// once (at least a slice of <see cref="ThrottlingOptions.LeaseWindow"/> of the tenant's rate, so that the
+/// requests after them find permits here). Permits go to the waiters in arrival order, and a waiter is
+/// refused only when a grain call made after it arrived granted nothing, i.e. when the bucket itself was
+/// empty. Asking for one slice per call instead refused concurrent requests while the bucket still held
+/// permits, and the bucket then wasted its refill against its cap.
+/// </para>
+/// <para>
+/// Permits not spent within <see cref="ThrottlingOptions.LeaseLifetime"/> of their lease go back to the
+/// bucket instead of expiring, so a front end that falls quiet holds less than a slice, briefly, and a
+/// tenant's budget is not lost a slice at a time to front ends it stopped using.
+/// </para>
+/// </remarks>
+public sealed class TenantRateLimiter : RateLimiter
 {
     private static readonly RateLimitLease Granted = new Lease(true, null);
     private static readonly RateLimitLease NotYet = new Lease(false, null);
 
+    private readonly ITenantThrottleGrain _bucket;
+    private readonly ThrottlingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ITimer _giveBackTimer;
     private readonly object _lock = new();
+    private readonly Queue<Waiter> _waiters = new();
     private int _permits;
-    private long _permitsExpireAt;
-    private long _lastUsed = time.GetTimestamp();
-    private Task<PermitLease>? _pending;
+    private long _permitsLeasedAt;
+    private int _waitingPermits;
+    private long _arrivals;
+    private bool _fetching;
+    private bool _disposed;
     private RateLimit? _knownLimit;
+    private long _lastUsed;
     private long _accepted;
     private long _rejected;
 
-    public override TimeSpan? IdleDuration => time.GetElapsedTime(Interlocked.Read(ref _lastUsed));
-
-    public override RateLimiterStatistics? GetStatistics() => new()
+    public TenantRateLimiter(ITenantThrottleGrain bucket, ThrottlingOptions options, TimeProvider time)
     {
-        CurrentAvailablePermits = _permits,
-        TotalSuccessfulLeases = Interlocked.Read(ref _accepted),
-        TotalFailedLeases = Interlocked.Read(ref _rejected),
-    };
+        _bucket = bucket;
+        _options = options;
+        _time = time;
+        _lastUsed = time.GetTimestamp();
+        _giveBackTimer = time.CreateTimer(_ => GiveBackUnused(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => TryTakeLocal(permitCount) ? Granted : NotYet;
+    public override TimeSpan? IdleDuration => _time.GetElapsedTime(Interlocked.Read(ref _lastUsed));
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    public override RateLimiterStatistics? GetStatistics()
     {
-        // Two rounds: a lease fetched by another request may have been spent before this one got a permit.
-        for (var round = 0; round < 2; round++)
+        lock (_lock)
+        {
+            return new()
+            {
+                CurrentAvailablePermits = _permits,
+                CurrentQueuedCount = _waitingPermits,
+                TotalSuccessfulLeases = _accepted,
+                TotalFailedLeases = _rejected,
+            };
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        Interlocked.Exchange(ref _lastUsed, _time.GetTimestamp());
+        lock (_lock)
+        {
+            return TryTakeLocal(permitCount) ? Granted : NotYet;
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _lastUsed, _time.GetTimestamp());
+        Waiter waiter;
+        bool startFetch;
+        lock (_lock)
         {
             if (TryTakeLocal(permitCount))
             {
-                return Granted;
+                return ValueTask.FromResult(Granted);
             }
 
-            var lease = await FetchAsync().WaitAsync(cancellationToken);
-            if (TryTakeLocal(permitCount))
+            if (permitCount == 0)
             {
-                return Granted;
+                return ValueTask.FromResult(NotYet);
             }
 
-            if (lease.Granted == 0)
-            {
-                Interlocked.Increment(ref _rejected);
-                return new Lease(false, lease.RetryAfter);
-            }
+            waiter = new Waiter(permitCount, ++_arrivals);
+            _waiters.Enqueue(waiter);
+            _waitingPermits += permitCount;
+            startFetch = !_fetching;
+            _fetching = true;
         }
 
-        Interlocked.Increment(ref _rejected);
-        return new Lease(false, TimeSpan.FromSeconds(1 / (_knownLimit?.RequestsPerSecond ?? 1)));
-    }
-
-    private bool TryTakeLocal(int permitCount)
-    {
-        Interlocked.Exchange(ref _lastUsed, time.GetTimestamp());
-        lock (_lock)
+        if (startFetch)
         {
-            if (_permits >= permitCount && time.GetTimestamp() < _permitsExpireAt)
-            {
-                _permits -= permitCount;
-                Interlocked.Increment(ref _accepted);
-                return true;
-            }
-
-            return false;
+            _ = FetchAsync();
         }
+
+        return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : new ValueTask<RateLimitLease>(waiter.Task);
     }
 
-    /// <summary>One grain call at a time per tenant and front end; not tied to any one request's cancellation.</summary>
-    private Task<PermitLease> FetchAsync()
+    protected override void Dispose(bool disposing)
     {
-        lock (_lock)
+        if (disposing)
         {
-            if (_pending is null || _pending.IsCompleted)
+            int unused;
+            lock (_lock)
             {
-                _pending = FetchOnceAsync();
-            }
-
-            return _pending;
-        }
-    }
-
-    private async Task<PermitLease> FetchOnceAsync()
-    {
-        var rate = _knownLimit?.RequestsPerSecond ?? 1;
-        var wanted = (int)Math.Clamp(Math.Ceiling(rate * options.LeaseWindow.TotalSeconds), 1, _knownLimit?.Burst ?? 1);
-        var lease = await bucket.LeaseAsync(wanted);
-        lock (_lock)
-        {
-            _knownLimit = lease.Limit;
-            var now = time.GetTimestamp();
-            if (now >= _permitsExpireAt)
-            {
+                _disposed = true;
+                unused = _permits;
                 _permits = 0;
             }
 
-            _permits += lease.Granted;
-            _permitsExpireAt = now + (long)(options.LeaseLifetime.TotalSeconds * time.TimestampFrequency);
+            _giveBackTimer.Dispose();
+            if (unused > 0)
+            {
+                _ = GiveBackAsync(unused);
+            }
         }
 
-        return lease;
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Under the lock. Nobody overtakes a waiting request: with waiters in line, local permits are theirs.</summary>
+    private bool TryTakeLocal(int permitCount)
+    {
+        if (_waitingPermits > 0 || _permits < permitCount)
+        {
+            return false;
+        }
+
+        _permits -= permitCount;
+        _accepted++;
+        return true;
+    }
+
+    private async ValueTask<RateLimitLease> WaitAsync(Waiter waiter, CancellationToken cancellationToken)
+    {
+        using var registration = cancellationToken.UnsafeRegister(_ => Cancel(waiter, cancellationToken), null);
+        return await waiter.Task;
+    }
+
+    private void Cancel(Waiter waiter, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            // Under the lock, so a waiter is either served (and its permits spent) or canceled (and not counted).
+            if (waiter.TrySetCanceled(cancellationToken))
+            {
+                _waitingPermits -= waiter.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One grain call at a time per tenant and front end, not tied to any one request's cancellation; it
+    /// asks for what every waiting request needs, and repeats while requests are waiting.
+    /// </summary>
+    private async Task FetchAsync()
+    {
+        while (true)
+        {
+            long covered;
+            int wanted;
+            lock (_lock)
+            {
+                if (_waitingPermits == 0)
+                {
+                    _waiters.Clear(); // only canceled ones are left
+                    _fetching = false;
+                    ScheduleGiveBack();
+                    return;
+                }
+
+                covered = _arrivals;
+                wanted = Math.Max(_waitingPermits, Slice());
+            }
+
+            var call = LeaseAsync(wanted);
+            await ((Task)call).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            lock (_lock)
+            {
+                if (call.IsCompletedSuccessfully)
+                {
+                    var lease = call.Result;
+                    _knownLimit = lease.Limit;
+                    if (lease.Granted > 0)
+                    {
+                        _permits += lease.Granted;
+                        _permitsLeasedAt = _time.GetTimestamp();
+                    }
+
+                    Serve(lease.Limit);
+                    if (lease.Granted == 0)
+                    {
+                        _rejected += Finish(covered, waiter => waiter.TrySetResult(new Lease(false, lease.RetryAfter)));
+                    }
+                }
+                else
+                {
+                    // The requests this call was for see its failure; later ones get a call of their own.
+                    var failure = call.Exception?.InnerException ?? new TaskCanceledException(call);
+                    Finish(covered, waiter => waiter.TrySetException(failure));
+                }
+            }
+        }
+    }
+
+    /// <summary>Async so that even a call that throws at once becomes a failed task: the fetch loop must never stop with requests waiting.</summary>
+    private async Task<PermitLease> LeaseAsync(int wanted) => await _bucket.LeaseAsync(wanted);
+
+    /// <summary>Under the lock: hands local permits to the waiters in arrival order.</summary>
+    private void Serve(RateLimit limit)
+    {
+        while (_waiters.TryPeek(out var head))
+        {
+            if (head.Task.IsCompleted)
+            {
+                _waiters.Dequeue();
+            }
+            else if (head.Count > limit.Burst)
+            {
+                // More than the bucket can ever hold at once: it would wait forever.
+                _waiters.Dequeue();
+                _waitingPermits -= head.Count;
+                _rejected++;
+                head.TrySetResult(NotYet);
+            }
+            else if (_permits >= head.Count)
+            {
+                _waiters.Dequeue();
+                _waitingPermits -= head.Count;
+                _permits -= head.Count;
+                _accepted++;
+                head.TrySetResult(Granted);
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Under the lock: ends the wait of the requests that arrived before the call started; returns how many were still waiting.</summary>
+    private int Finish(long covered, Func<Waiter, bool> complete)
+    {
+        var finished = 0;
+        while (_waiters.TryPeek(out var head) && head.Arrival <= covered)
+        {
+            _waiters.Dequeue();
+            if (complete(head))
+            {
+                _waitingPermits -= head.Count;
+                finished++;
+            }
+        }
+
+        return finished;
+    }
+
+    /// <summary>The permits a call asks for beyond the waiting requests' needs: the tenant's rate over one lease window.</summary>
+    private int Slice()
+    {
+        var rate = _knownLimit?.RequestsPerSecond ?? 1;
+        return (int)Math.Clamp(Math.Ceiling(rate * _options.LeaseWindow.TotalSeconds), 1, _knownLimit?.Burst ?? 1);
+    }
+
+    /// <summary>Under the lock: wakes <see cref="GiveBackUnused"/> when the permits held now reach their lifetime.</summary>
+    private void ScheduleGiveBack()
+    {
+        if (_permits > 0 && !_disposed)
+        {
+            var due = _options.LeaseLifetime - _time.GetElapsedTime(_permitsLeasedAt);
+            _giveBackTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void GiveBackUnused()
+    {
+        int unused;
+        lock (_lock)
+        {
+            if (_disposed || _fetching || _permits == 0)
+            {
+                return; // a running fetch schedules again when it ends
+            }
+
+            if (_time.GetElapsedTime(_permitsLeasedAt) < _options.LeaseLifetime)
+            {
+                ScheduleGiveBack(); // topped up since this was scheduled
+                return;
+            }
+
+            unused = _permits;
+            _permits = 0;
+        }
+
+        _ = GiveBackAsync(unused);
+    }
+
+    /// <summary>Best effort: if the call fails, these permits are lost to the tenant, at most one slice.</summary>
+    private async Task GiveBackAsync(int permits) =>
+        await _bucket.ReturnAsync(permits).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+    private sealed class Waiter(int count, long arrival) : TaskCompletionSource<RateLimitLease>(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public int Count => count;
+
+        /// <summary>Arrival order: a grain call answers for the requests that arrived before it started.</summary>
+        public long Arrival => arrival;
     }
 
     private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease

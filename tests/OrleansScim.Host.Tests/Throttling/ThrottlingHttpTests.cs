@@ -108,6 +108,48 @@ public sealed class ThrottlingHttpTests(ThrottledHostFactory host)
     }
 
     [Fact]
+    public async Task ConcurrentClients_AreGrantedWhatTheBucketHolds()
+    {
+        var tenant = await host.CreateTenantAsync("flood");
+        const double rate = 10;
+        const int burst = 20;
+        await SetLimitAsync(tenant, rate, burst);
+        var window = TimeSpan.FromSeconds(4);
+
+        // 16 clients sending back to back, a 429 answered by the next request at once.
+        var clock = Stopwatch.StartNew();
+        var accepted = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            var ok = 0;
+            while (clock.Elapsed < window)
+            {
+                var reply = await tenant.GetAsync("/Users?count=0");
+                if (reply.Status == HttpStatusCode.OK && clock.Elapsed < window)
+                {
+                    ok++;
+                }
+            }
+
+            return ok;
+        }));
+        var elapsed = Math.Min(clock.Elapsed.TotalSeconds, window.TotalSeconds);
+
+        var expected = burst + (rate * elapsed);
+        Assert.InRange(accepted.Sum(), expected * 0.85, expected * 1.05);
+    }
+
+    [Fact]
+    public async Task ConcurrentBurst_WithinTheBucket_GetsNo429()
+    {
+        var tenant = await host.CreateTenantAsync("burst");
+        await SetLimitAsync(tenant, requestsPerSecond: 1, burst: 20);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => tenant.GetAsync("/Users?count=0")));
+
+        Assert.All(replies, reply => reply.AssertStatus(HttpStatusCode.OK));
+    }
+
+    [Fact]
     public async Task ThrottledCreates_ChangeNothing()
     {
         var tenant = await host.CreateTenantAsync("nowork");
