@@ -10,26 +10,34 @@ namespace OrleansScim.Host.Auth;
 /// and tenant deletion clear it on every silo (<see cref="SiloCaches"/>) before they return; the
 /// time limit only bounds staleness if a silo missed a broadcast while partitioned. Expired entries are
 /// swept every minute, so a tenant that stopped calling costs this silo nothing after a few minutes.
+/// Unknown token ids are remembered too (briefly, and in a bounded set of their own, so guessed ids can
+/// neither grow memory without limit nor push valid tokens out).
 /// </summary>
 public sealed class TokenRecordCache : IDisposable
 {
-    private const int MaxEntries = 200_000;
+    private const int MaxKnownEntries = 200_000;
+    private const int MaxUnknownEntries = 50_000;
     private static readonly TimeSpan PositiveLifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan NegativeLifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly IGrainFactory _grains;
+    private readonly ConcurrentDictionary<string, Entry> _unknown = new(StringComparer.Ordinal);
+    private readonly ITokenRecordSource _source;
     private readonly SiloCaches _caches;
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
-    public TokenRecordCache(IGrainFactory grains, SiloCaches caches, TimeProvider time)
+    public TokenRecordCache(ITokenRecordSource source, SiloCaches caches, TimeProvider time)
     {
-        _grains = grains;
+        _source = source;
         _caches = caches;
         _time = time;
         _sweeper = time.CreateTimer(_ => RemoveExpired(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        caches.TokenInvalidated += tokenId => _entries.TryRemove(tokenId, out _);
+        caches.TokenInvalidated += tokenId =>
+        {
+            _entries.TryRemove(tokenId, out _);
+            _unknown.TryRemove(tokenId, out _);
+        };
         caches.TenantInvalidated += tenantId =>
         {
             foreach (var (tokenId, entry) in _entries)
@@ -42,13 +50,30 @@ public sealed class TokenRecordCache : IDisposable
         };
     }
 
-    /// <summary>Entries held now (expired ones included until the next sweep).</summary>
-    public int Count => _entries.Count;
+    /// <summary>Entries held now, known and unknown ids (expired ones included until the next sweep).</summary>
+    public int Count => _entries.Count + _unknown.Count;
 
     public void Dispose() => _sweeper.Dispose();
 
     public async ValueTask<TokenRecord?> GetAsync(string tokenId, CancellationToken cancellationToken) =>
         (await GetEntryAsync(tokenId, cancellationToken)).Record;
+
+    /// <summary>
+    /// What this silo already knows of a token id, without a lookup: true with its record, or true with null
+    /// for an id known not to exist; false when the id must be looked up.
+    /// </summary>
+    public bool TryGetCached(string tokenId, out TokenRecord? record)
+    {
+        var now = _time.GetUtcNow();
+        if ((_entries.TryGetValue(tokenId, out var entry) || _unknown.TryGetValue(tokenId, out entry)) && entry.ExpiresAt > now)
+        {
+            record = entry.Record;
+            return true;
+        }
+
+        record = null;
+        return false;
+    }
 
     /// <summary>
     /// The principal a valid token authenticates as, built once per token: every request with the token
@@ -75,23 +100,24 @@ public sealed class TokenRecordCache : IDisposable
     private async ValueTask<Entry> GetEntryAsync(string tokenId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        if (_entries.TryGetValue(tokenId, out var cached) && cached.ExpiresAt > now)
+        if ((_entries.TryGetValue(tokenId, out var cached) || _unknown.TryGetValue(tokenId, out cached)) && cached.ExpiresAt > now)
         {
             return cached;
         }
 
         var generation = _caches.Generation;
-        var record = await _grains.GetGrain<ITokenGrain>(tokenId).GetAsync(cancellationToken);
-        if (_entries.Count >= MaxEntries)
+        var record = await _source.FindAsync(tokenId, cancellationToken);
+        var (entries, limit) = record is null ? (_unknown, MaxUnknownEntries) : (_entries, MaxKnownEntries);
+        if (entries.Count >= limit)
         {
             // Bounded memory: guessing random token ids must not grow the cache without limit.
-            _entries.Clear();
+            entries.Clear();
         }
 
         var entry = new Entry(record, now + (record is null ? NegativeLifetime : PositiveLifetime));
         if (_caches.Generation == generation)
         {
-            _entries[tokenId] = entry;
+            entries[tokenId] = entry;
         }
 
         return entry;
@@ -100,12 +126,15 @@ public sealed class TokenRecordCache : IDisposable
     private void RemoveExpired()
     {
         var now = _time.GetUtcNow();
-        foreach (var (tokenId, entry) in _entries)
+        foreach (var entries in new[] { _entries, _unknown })
         {
-            if (entry.ExpiresAt <= now)
+            foreach (var (tokenId, entry) in entries)
             {
-                // Only this entry: a fresh one stored meanwhile under the same token id stays.
-                _entries.TryRemove(new KeyValuePair<string, Entry>(tokenId, entry));
+                if (entry.ExpiresAt <= now)
+                {
+                    // Only this entry: a fresh one stored meanwhile under the same token id stays.
+                    entries.TryRemove(new KeyValuePair<string, Entry>(tokenId, entry));
+                }
             }
         }
     }

@@ -39,6 +39,12 @@ public static class ScimHttp
             return configured.TrimEnd('/');
         }
 
+        if (context.RequestServices.GetRequiredService<AdminListener>().MainOrigin(context) is { } main)
+        {
+            // An admin answer given on the admin listener names the main listener, where SCIM clients go.
+            return main;
+        }
+
         var request = context.Request;
         return $"{request.Scheme}://{request.Host}{request.PathBase}";
     }

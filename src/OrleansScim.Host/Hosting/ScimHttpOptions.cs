@@ -18,6 +18,14 @@ public sealed class ScimHttpOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Largest total size of the request headers; larger ones get 431 with an error body.</summary>
+    [Range(4 * 1024, RequestSizeLimits.HardHeadersBytes)]
+    public int MaxRequestHeadersBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Longest request line (method, path and query); longer ones get 414 with an error body.</summary>
+    [Range(1024, RequestSizeLimits.HardRequestLineBytes)]
+    public int MaxRequestLineBytes { get; set; } = 8 * 1024;
+
     public bool HasValidPublicBaseUrl() =>
         string.IsNullOrEmpty(PublicBaseUrl)
         || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));

@@ -16,7 +16,11 @@ public static class ScimServerExtensions
     public static WebApplicationBuilder AddScimServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        AdminListener.AddAdminListener(builder);
+        builder.AddRequestSizeLimits();
+        builder.AddTrustedProxies();
         services.AddOptions<ScimHttpOptions>().BindConfiguration(ScimHttpOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.HasValidPublicBaseUrl(), "Scim:PublicBaseUrl must be an absolute http(s) URL.").ValidateOnStart();
         services.AddOptions<OrleansHostOptions>().BindConfiguration(OrleansHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -27,7 +31,10 @@ public static class ScimServerExtensions
         // One clock for the silo and the front end (the silo registers the same one); TryAdd so that a test
         // host can put its own in first.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITokenRecordSource, GrainTokenRecordSource>();
         services.AddSingleton<TokenRecordCache>();
+        services.AddSingleton(sp => new TenantTokenCheck(sp.GetRequiredService<TokenRecordCache>()));
+        services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => ServiceCapabilitiesFrom(
             sp.GetRequiredService<IOptions<ScimGrainOptions>>().Value,
@@ -54,6 +61,9 @@ public static class ScimServerExtensions
 
     public static WebApplication MapScimServer(this WebApplication app)
     {
+        app.UseRequestSizeLimits();
+        AdminListener.UseAdminListener(app);
+        app.UseTrustedProxies(app.Configuration);
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -35,9 +35,13 @@ public sealed partial class StartupReport(
             LogNotDurable(logger);
         }
 
-        if (string.IsNullOrEmpty(admin.Value.ApiKey))
+        if (admin.Value.Keys().Count == 0)
         {
             LogNoAdminKey(logger);
+        }
+        else if (admin.Value.ListenerUrls() is { Count: > 0 } adminUrls)
+        {
+            LogAdminListener(logger, adminUrls);
         }
     }
 
@@ -50,6 +54,9 @@ public sealed partial class StartupReport(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage is in memory: data is NOT durable and is lost when this process stops. Set Storage__Provider=AzureTable or Redis for durable storage.")]
     private static partial void LogNotDurable(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured, so the admin API refuses every request. Set one with the environment variable Admin__ApiKey=<secret> (or Admin:ApiKey in appsettings.json).")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured, so the admin API is off. Turn it on with the environment variable Admin__ApiKey=<a random secret of at least 32 characters> (or Admin:ApiKey in appsettings.json), e.g. Admin__ApiKey=$(openssl rand -base64 32).")]
     private static partial void LogNoAdminKey(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin API listening only on {Urls}")]
+    private static partial void LogAdminListener(ILogger logger, IReadOnlyList<string> urls);
 }

@@ -59,7 +59,11 @@ public sealed class ScimPartitionedRateLimiter : PartitionedRateLimiter<HttpCont
         base.Dispose(disposing);
     }
 
-    /// <summary>Null for the admin API and health probes, which tenant limits never apply to.</summary>
+    /// <summary>
+    /// Null for the admin API and health probes, which tenant limits never apply to, and for SCIM requests
+    /// without a valid token: authentication already answers those (401, or 429 per client address once
+    /// it failed too often, see <see cref="FailedAuthenticationLimiter"/>) before any lookup.
+    /// </summary>
     private RateLimiter? LimiterFor(HttpContext context)
     {
         var path = context.Request.Path;
@@ -73,6 +77,11 @@ public sealed class ScimPartitionedRateLimiter : PartitionedRateLimiter<HttpCont
             return _tenants.TryGetValue(tenantId, out var known)
                 ? known
                 : _tenants.GetOrAdd(tenantId, id => new TenantRateLimiter(_grains.GetGrain<ITenantThrottleGrain>(id), _options.CurrentValue, _time));
+        }
+
+        if (Endpoints.ScimHttp.IsScimPath(path))
+        {
+            return null;
         }
 
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -34,8 +33,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(45),
         };
 
-        var hostDll = HostDll();
-        var startInfo = new ProcessStartInfo(DotnetExecutable())
+        var hostDll = HostBinary.Dll();
+        var startInfo = new ProcessStartInfo(HostBinary.Dotnet())
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             UseShellExecute = false,
@@ -195,25 +194,6 @@ public sealed partial class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>The host built in the same configuration as this test assembly (building this project builds it).</summary>
-    private static string HostDll()
-    {
-        var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var path = Path.Combine(RepositoryRoot.Find(), "src", "OrleansScim.Host", "bin", configuration, "net10.0", "OrleansScim.Host.dll");
-        return File.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"The host is not built at {path}: run `dotnet build -c {configuration}` (building this test project builds it).");
-    }
-
-    private static string DotnetExecutable()
-    {
-        if (Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
-        {
-            return current;
-        }
-
-        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-    }
-
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int pid, int signal);
 }

@@ -20,7 +20,7 @@ public sealed class TokenCacheSweepTests(ScimHostFactory host)
         var tenant = await host.CreateTenantAsync("sweep");
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var cache = new TokenRecordCache(
-            host.Services.GetRequiredService<IGrainFactory>(), host.Services.GetRequiredService<SiloCaches>(), time);
+            new GrainTokenRecordSource(host.Services.GetRequiredService<IGrainFactory>()), host.Services.GetRequiredService<SiloCaches>(), time);
 
         Assert.Equal(tenant.TenantId, (await cache.GetAsync(tenant.TokenId, CancellationToken.None))!.TenantId);
         Assert.Null(await cache.GetAsync("0123456789abcdef01234567", CancellationToken.None));

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansScim.Host.Tests.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace OrleansScim.Host.Tests.Infrastructure;
 /// </summary>
 public class ScimHostFactory : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "test-admin-key-0123456789";
+    public const string AdminKey = "test-admin-key-0123456789-abcdefghijklmnop";
 
     private int _tenantCounter;
 
@@ -48,6 +49,7 @@ public class ScimHostFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         builder.UseSetting("Admin:ApiKey", AdminKey);
         builder.UseSetting("Cluster:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));

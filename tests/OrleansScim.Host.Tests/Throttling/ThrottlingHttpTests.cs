@@ -231,10 +231,11 @@ public sealed class ThrottlingHttpTests(ThrottledHostFactory host)
         var tenant = await host.CreateTenantAsync("guessed");
         await SetLimitAsync(tenant, requestsPerSecond: 1, burst: 5);
 
+        var guesser = TestClientAddress.NewAddress();
         var guesses = new List<HttpStatusCode>();
         for (var i = 0; i < ThrottledHostFactory.AnonymousBurst + 6; i++)
         {
-            guesses.Add((await tenant.SendAsync(HttpMethod.Get, "/Users", token: tenant.TokenId + ".not-the-secret-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")).Status);
+            guesses.Add((await tenant.SendAsync(HttpMethod.Get, "/Users", token: tenant.TokenId + ".not-the-secret-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", configure: r => TestClientAddress.Set(r, guesser))).Status);
         }
 
         Assert.Contains(HttpStatusCode.Unauthorized, guesses);
