@@ -1,7 +1,7 @@
 // @ts-check
 // Azure-AD-like provisioning cycles spread over many tenants.
 //
-//   k6 run -e BASE_URL=http://127.0.0.1:5080 -e ADMIN_KEY=change-me load/provisioning.js
+//   k6 run -e BASE_URL=http://127.0.0.1:5080 -e ADMIN_KEY=local-admin-key-change-me-0123456789 load/provisioning.js
 //
 // setup() creates TENANTS tenants through the admin API (run-unique ids); teardown() deletes them.
 // Each iteration is one sync cycle against one tenant (round-robin), in the order Azure AD's

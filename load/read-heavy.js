@@ -1,7 +1,7 @@
 // @ts-check
 // Read-heavy load: GET by id and indexed filter lookups at a constant arrival rate.
 //
-//   k6 run -e BASE_URL=http://127.0.0.1:5080 -e ADMIN_KEY=change-me load/read-heavy.js
+//   k6 run -e BASE_URL=http://127.0.0.1:5080 -e ADMIN_KEY=local-admin-key-change-me-0123456789 load/read-heavy.js
 //
 // setup() creates TENANTS tenants, lifts their rate limits above the offered load (so this measures
 // reads, not throttling; TENANT_LIMIT_RPS=none keeps the service's default), and creates

@@ -2,7 +2,7 @@
 // Per-tenant throttling and isolation: a noisy tenant far above its limit and a quiet tenant at a
 // steady rate, at the same time.
 //
-//   k6 run -e BASE_URL=http://127.0.0.1:5080 -e ADMIN_KEY=change-me load/throttling.js
+//   k6 run -e BASE_URL=http://127.0.0.1:5080 -e ADMIN_KEY=local-admin-key-change-me-0123456789 load/throttling.js
 //
 // setup() creates two tenants, seeds one user in each, sets the noisy tenant's limit with
 // PUT /admin/tenants/{id}/limits {"requestsPerSecond": NOISY_LIMIT_RPS, "burst": NOISY_BURST},

@@ -4,7 +4,7 @@
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
-ADMIN_KEY=bench-admin
+ADMIN_KEY=bench-admin-key-0123456789abcdefghij
 HOST_PID=
 WRK_PID=
 WORK_DIR=$(mktemp -d /tmp/orleansscim-bench.XXXXXX)

@@ -18,7 +18,7 @@ if [ "${BENCH_BUILD:-0}" = 1 ] || [ ! -f "$dll_dir/OrleansScim.Host.dll" ]; then
   dotnet build "$root/src/OrleansScim.Host" -c Release -v q -nologo >&2
 fi
 cd "$dll_dir"
-env Admin__ApiKey=bench-admin Benchmarks__Enabled=true \
+env Admin__ApiKey=bench-admin-key-0123456789abcdefghij Benchmarks__Enabled=true \
   Throttling__RequestsPerSecond=1000000 Throttling__Burst=1000000 \
   Throttling__UnauthenticatedRequestsPerSecond=100000 Throttling__UnauthenticatedBurst=100000 \
   Cluster__SiloPort=$((port + 10000)) Cluster__GatewayPort=$((port + 20000)) \

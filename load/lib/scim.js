@@ -228,7 +228,7 @@ export function requireAdminKey() {
   if (!ADMIN_KEY) {
     fail(
       'ADMIN_KEY is not set. Pass the service\'s admin key (Admin__ApiKey), e.g. ' +
-        'k6 run -e BASE_URL=' + BASE_URL + ' -e ADMIN_KEY=change-me <script>.js'
+        'k6 run -e BASE_URL=' + BASE_URL + ' -e ADMIN_KEY=local-admin-key-change-me-0123456789 <script>.js'
     );
   }
   return ADMIN_KEY;

@@ -117,7 +117,7 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore
         {
             if (Find(path) is { } equality)
             {
-                var value = foldCase ? equality.Value.ToUpperInvariant() : equality.Value;
+                var value = foldCase ? IdentityKey.Of(equality.Value) : equality.Value;
                 return await indexStore.GetOwnersAsync(GrainKeys.Index(scope.TenantKey, index, value));
             }
         }

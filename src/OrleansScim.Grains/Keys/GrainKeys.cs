@@ -39,9 +39,27 @@ public static class GrainKeys
     public static string Segment(string tenantKey, string resourceType, long segment) =>
         tenantKey + "/" + resourceType + "/" + segment.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>An index entry key; <paramref name="normalizedValue"/> is already case-folded where the index is case-insensitive.</summary>
-    public static string Index(string tenantKey, string indexName, string normalizedValue) =>
-        tenantKey + "/" + indexName + "/" + EncodeBounded(normalizedValue);
+    /// <summary>
+    /// An index entry key: <c>"{tenantKey}/{index}/{hash}"</c>, the hash an HMAC-SHA256 of the normalized
+    /// value keyed by the tenant's key space. Index keys end up in storage keys and in storage
+    /// providers' log lines (a failed conditional write logs the key); a userName, email or externalId
+    /// must not. It is pseudonymisation, not secrecy: someone holding the storage and a candidate name can
+    /// test it. <paramref name="normalizedValue"/> is already normalized for the index (its IdentityKey
+    /// where the index ignores case and Unicode equivalence).
+    /// </summary>
+    public static string Index(string tenantKey, string indexName, string normalizedValue)
+    {
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(tenantKey), Encoding.UTF8.GetBytes(indexName + "\n" + normalizedValue), hash);
+        return tenantKey + "/" + indexName + "/" + Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>
+    /// The index key of stored data written before index keys were hashed and values normalized
+    /// (<see cref="Resources.IndexMigration"/> moves such entries; nothing else reads them).
+    /// </summary>
+    public static string LegacyIndex(string tenantKey, string indexName, string upperCasedValue) =>
+        tenantKey + "/" + indexName + "/" + EncodeBounded(upperCasedValue);
 
     public static string Encode(string value) => Uri.EscapeDataString(value);
 

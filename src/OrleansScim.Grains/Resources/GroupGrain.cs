@@ -78,11 +78,11 @@ public sealed partial class GroupGrain(
 
     protected override ResourceTypeDefinition ResourceTypeIn(ScimSchemaSet schemas) => schemas.Group;
 
-    protected override IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes)
+    protected override IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes, Func<string, string> fold)
     {
         if (attributes.GetIgnoreCase("displayName") is JsonValue displayName && displayName.TryGetValue<string>(out var name))
         {
-            yield return new IndexValue(IndexNames.GroupDisplayName, name.ToUpperInvariant(), Unique: true);
+            yield return new IndexValue(IndexNames.GroupDisplayName, fold(name), Unique: true);
         }
 
         if (attributes.GetIgnoreCase("externalId") is JsonValue externalId && externalId.TryGetValue<string>(out var external))

@@ -35,6 +35,13 @@ public interface IResourceGrain : IIndexOwner
     [ReadOnly, AlwaysInterleave, Alias("GetGroupIds")]
     Task<IReadOnlyList<string>> GetGroupIdsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves this resource's index entries to the current key scheme if they are older (it also happens on
+    /// activation); the admin API's reindex calls it for every resource of a tenant.
+    /// </summary>
+    [Alias("EnsureIndexed")]
+    Task EnsureIndexedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Removes the resource without notifying anyone (its whole tenant is being deleted).</summary>
     [Alias("Purge")]
     Task PurgeAsync(CancellationToken cancellationToken = default);
@@ -108,6 +115,12 @@ public sealed class ResourceState
     /// Null while the members are kept inline in <see cref="Attributes"/>.
     /// </summary>
     [Id(7)] public HashSet<int>? MemberBuckets { get; set; }
+
+    /// <summary>
+    /// The index key scheme this resource's entries are under: 0 (stored before there was a version) is
+    /// upper-cased, readable keys; <see cref="IndexMigration.CurrentVersion"/> is normalized, hashed keys.
+    /// </summary>
+    [Id(8)] public int IndexVersion { get; set; }
 }
 
 /// <summary>What a membership notice tells its target.</summary>

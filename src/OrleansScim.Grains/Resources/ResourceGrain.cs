@@ -80,6 +80,55 @@ public abstract partial class ResourceGrain(
         {
             await DeliverNoticesAsync(cancellationToken);
         }
+
+        try
+        {
+            await EnsureIndexedAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or Orleans.Storage.InconsistentStateException)
+        {
+            // The resource still answers; its entries move on its next activation or the tenant's reindex.
+            LogReindexFailed(logger, e, ResourceTypeName, ResourceId);
+        }
+    }
+
+    /// <summary>
+    /// Entries written before index keys were hashed and names normalized move to the current keys: each
+    /// current value is claimed (unique) or added, then the old entries are released. Two resources whose
+    /// names became one name by normalization cannot both hold it: the later one is logged (ids only) and
+    /// is then found by a filter scan, not the index, until one is renamed.
+    /// </summary>
+    public async Task EnsureIndexedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Exists || state.State.IndexVersion >= IndexMigration.CurrentVersion)
+        {
+            return;
+        }
+
+        var legacy = IndexValuesOf(Attributes, IndexMigration.LegacyFold).ToList();
+        foreach (var value in IndexValuesOf(Attributes))
+        {
+            if (!value.Unique)
+            {
+                await Indexes.AddAsync(IndexKey(value), ResourceId);
+            }
+            else if ((await Indexes.ClaimAsync(IndexKey(value), ResourceId, cancellationToken)) is { Claimed: false } taken)
+            {
+                LogIndexConflict(logger, ResourceTypeName, ResourceId, value.Index, taken.HeldBy);
+            }
+        }
+
+        await Task.WhenAll(legacy.Select(v => Indexes.ReleaseAsync(GrainKeys.LegacyIndex(TenantKey, v.Index, v.Value), ResourceId)));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            state.State.IndexVersion = IndexMigration.CurrentVersion;
+            await state.WriteStateAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task<ScimResponse> CreateAsync(ResourceRequest request, CancellationToken cancellationToken = default)
@@ -120,6 +169,7 @@ public abstract partial class ResourceGrain(
                             Version = 1,
                             Sequence = sequence,
                             PendingNotices = notices,
+                            IndexVersion = IndexMigration.CurrentVersion,
                         };
                         OnCommitting(state.State, notices);
                         await state.WriteStateAsync(cancellationToken);
@@ -315,8 +365,11 @@ public abstract partial class ResourceGrain(
     /// <summary>The resource type definition (with the tenant's extensions) this grain serves.</summary>
     protected abstract ResourceTypeDefinition ResourceTypeIn(ScimSchemaSet schemas);
 
-    /// <summary>The index values the attributes contribute, normalized for their index.</summary>
-    protected abstract IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes);
+    /// <summary>The index values the attributes contribute, normalized for their index (names by their <see cref="IdentityKey"/>).</summary>
+    protected IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes) => IndexValuesOf(attributes, IdentityKey.Of);
+
+    /// <summary>The index values the attributes contribute, case-insensitive names folded by <paramref name="fold"/>.</summary>
+    protected abstract IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes, Func<string, string> fold);
 
     /// <summary>
     /// Validates a change before it is committed (e.g. that new group members exist) and returns the
@@ -786,6 +839,12 @@ public abstract partial class ResourceGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ResourceType} {ResourceId}: ignored attributes no schema of the tenant defines: {Names}")]
     private static partial void LogIgnored(ILogger logger, string resourceType, string resourceId, IReadOnlyList<string> names);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ResourceType} {ResourceId}: its {Index} value is, once normalized, the value of {HeldBy}; only {HeldBy} is found by that index until one is renamed")]
+    private static partial void LogIndexConflict(ILogger logger, string resourceType, string resourceId, string index, string? heldBy);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ResourceType} {ResourceId}: moving its index entries to the current keys failed; it is retried on its next activation")]
+    private static partial void LogReindexFailed(ILogger logger, Exception exception, string resourceType, string resourceId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{ResourceType} {ResourceId} created")]
     private static partial void LogCreated(ILogger logger, string resourceType, string resourceId);

@@ -27,12 +27,12 @@ public sealed class UserGrain(
 
     protected override ResourceTypeDefinition ResourceTypeIn(ScimSchemaSet schemas) => schemas.User;
 
-    protected override IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes)
+    protected override IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes, Func<string, string> fold)
     {
         if (attributes.GetIgnoreCase("userName") is JsonValue userName && userName.TryGetValue<string>(out var name))
         {
-            // userName is unique without regard to case (RFC 7643 §4.1.1, caseExact false).
-            yield return new IndexValue(IndexNames.UserName, name.ToUpperInvariant(), Unique: true);
+            // userName is unique without regard to case (RFC 7643 §4.1.1, caseExact false) or Unicode spelling.
+            yield return new IndexValue(IndexNames.UserName, fold(name), Unique: true);
         }
 
         if (attributes.GetIgnoreCase("externalId") is JsonValue externalId && externalId.TryGetValue<string>(out var external))
@@ -45,9 +45,9 @@ public sealed class UserGrain(
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var email in emails.OfType<JsonObject>())
             {
-                if (email.GetIgnoreCase("value") is JsonValue value && value.TryGetValue<string>(out var address) && seen.Add(address.ToUpperInvariant()))
+                if (email.GetIgnoreCase("value") is JsonValue value && value.TryGetValue<string>(out var address) && seen.Add(fold(address)))
                 {
-                    yield return new IndexValue(IndexNames.UserEmail, address.ToUpperInvariant(), Unique: false);
+                    yield return new IndexValue(IndexNames.UserEmail, fold(address), Unique: false);
                 }
             }
         }

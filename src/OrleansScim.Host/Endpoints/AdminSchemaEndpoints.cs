@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Resources;
 using OrleansScim.Grains.Tenants;
 using OrleansScim.Host.Auth;
 using OrleansScim.Protocol.Input;
@@ -23,6 +25,23 @@ public static class AdminSchemaEndpoints
         tenant.MapDelete("/schemas/{urn}", DeleteAsync);
         tenant.MapGet("/settings", GetSettingsAsync);
         tenant.MapPut("/settings", PutSettingsAsync);
+        tenant.MapPost("/reindex", ReindexAsync);
+    }
+
+    /// <summary>
+    /// Moves every user's and group's index entries to the current key scheme (after an upgrade that changed
+    /// it; see README). Runs to the end before answering; a large tenant takes a while.
+    /// </summary>
+    private static async Task<IResult> ReindexAsync(HttpContext context, IGrainFactory grains, IOptions<ScimGrainOptions> options, string tenantId)
+    {
+        var configuration = await grains.GetGrain<ITenantGrain>(tenantId).GetSchemaConfigurationAsync(context.RequestAborted);
+        if (configuration.TenantKey is not { } tenantKey)
+        {
+            return NotFound(tenantId);
+        }
+
+        var (users, groups) = await TenantReindex.RunAsync(grains, tenantKey, options.Value, context.RequestAborted);
+        return Results.Ok(new JsonObject { ["users"] = users, ["groups"] = groups });
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, string tenantId)

@@ -16,7 +16,7 @@ internal static class ValueTests
         AttributeType.DateTime => ForDateTime(op, literal, target, name),
         AttributeType.Complex => throw Invalid($"The complex attribute '{name}' cannot be compared as a whole; name a sub-attribute"),
         _ => literal is StringLiteral s
-            ? new StringValueTest(op, s.Value, target.CaseExact)
+            ? new StringValueTest(op, s.Value, target.CaseExact, target.IdentityKeyed)
             : throw Invalid($"'{name}' is a string attribute; compare it with a quoted string"),
     };
 

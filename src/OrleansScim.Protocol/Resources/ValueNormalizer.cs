@@ -65,7 +65,7 @@ public static class ValueNormalizer
             AttributeType.Decimal => NormalizeDecimal(scalar, path),
             AttributeType.DateTime => NormalizeDateTime(scalar, path),
             AttributeType.Binary => NormalizeBinary(scalar, path),
-            _ => NormalizeString(scalar, path),
+            _ => NormalizeString(attribute, scalar, path),
         };
     }
 
@@ -192,12 +192,18 @@ public static class ValueNormalizer
         };
     }
 
-    private static JsonValue NormalizeString(JsonValue value, string path)
+    private static JsonValue NormalizeString(AttributeDefinition attribute, JsonValue value, string path)
     {
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                return JsonValue.Create(value.GetValue<string>());
+                var text = value.GetValue<string>();
+                if (attribute.ForbidsControlCharacters && IdentityKey.HasControlCharacters(text))
+                {
+                    throw ScimException.InvalidValue($"Attribute '{path}' may not hold control characters (U+0000–U+001F, U+007F–U+009F).");
+                }
+
+                return JsonValue.Create(text);
             case JsonValueKind.Number:
                 // Numbers sent for string attributes (employeeNumber: 1234) are kept as their text.
                 return JsonValue.Create(value.ToJsonString());

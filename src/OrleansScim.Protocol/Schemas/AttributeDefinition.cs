@@ -27,6 +27,15 @@ public sealed record AttributeDefinition
 
     public IReadOnlyList<AttributeDefinition> SubAttributes { get; init; } = [];
 
+    /// <summary>
+    /// Compared, indexed and kept unique by its <see cref="Resources.IdentityKey"/> (userName, group
+    /// displayName, email addresses): equal when a person would read the same name.
+    /// </summary>
+    public bool IdentityKeyed { get; init; }
+
+    /// <summary>Control characters (U+0000–U+001F, U+007F–U+009F) make a value of it invalid (names and identifiers).</summary>
+    public bool ForbidsControlCharacters { get; init; }
+
     public bool IsComplex => Type == AttributeType.Complex;
 
     public AttributeDefinition? FindSubAttribute(string name)

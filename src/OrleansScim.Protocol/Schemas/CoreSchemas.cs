@@ -21,6 +21,7 @@ public static class CoreSchemas
         Name = "externalId",
         Description = "A string that is an identifier for the resource as defined by the provisioning client.",
         CaseExact = true,
+        ForbidsControlCharacters = true,
     };
 
     public static readonly AttributeDefinition Meta = new()
@@ -47,7 +48,15 @@ public static class CoreSchemas
         "User",
         "User Account",
         [
-            new() { Name = "userName", Required = true, Uniqueness = Uniqueness.Server, Description = "Unique identifier for the User, typically used by the user to directly authenticate to the service provider." },
+            new()
+            {
+                Name = "userName",
+                Required = true,
+                Uniqueness = Uniqueness.Server,
+                IdentityKeyed = true,
+                ForbidsControlCharacters = true,
+                Description = "Unique identifier for the User, typically used by the user to directly authenticate to the service provider.",
+            },
             new()
             {
                 Name = "name",
@@ -68,7 +77,7 @@ public static class CoreSchemas
             Str("timezone"),
             new() { Name = "active", Type = AttributeType.Boolean },
             new() { Name = "password", Mutability = Mutability.WriteOnly, Returned = Returned.Never, Description = "The User's cleartext password; stored only as a hash." },
-            MultiValued("emails", ["work", "home", "other"]),
+            MultiValued("emails", ["work", "home", "other"], valueIsIdentity: true),
             MultiValued("phoneNumbers", ["work", "home", "mobile", "fax", "pager", "other"]),
             MultiValued("ims", ["aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"]),
             MultiValued("photos", ["photo", "thumbnail"], valueType: AttributeType.Reference),
@@ -109,7 +118,15 @@ public static class CoreSchemas
         "Group",
         "Group",
         [
-            new() { Name = "displayName", Required = true, Uniqueness = Uniqueness.Server, Description = "A human-readable name for the Group; unique per tenant in this service." },
+            new()
+            {
+                Name = "displayName",
+                Required = true,
+                Uniqueness = Uniqueness.Server,
+                IdentityKeyed = true,
+                ForbidsControlCharacters = true,
+                Description = "A human-readable name for the Group; unique per tenant in this service.",
+            },
             new()
             {
                 Name = "members",
@@ -155,7 +172,7 @@ public static class CoreSchemas
     private static AttributeDefinition ReadOnlyString(string name, bool caseExact = false) =>
         new() { Name = name, Mutability = Mutability.ReadOnly, CaseExact = caseExact };
 
-    private static AttributeDefinition MultiValued(string name, IReadOnlyList<string> types, AttributeType valueType = AttributeType.String) => new()
+    private static AttributeDefinition MultiValued(string name, IReadOnlyList<string> types, AttributeType valueType = AttributeType.String, bool valueIsIdentity = false) => new()
     {
         Name = name,
         Type = AttributeType.Complex,
@@ -163,7 +180,7 @@ public static class CoreSchemas
         SubAttributes =
         [
             // RFC 7643 §7: a reference attribute lists its referenceTypes; photos point outside SCIM.
-            new() { Name = "value", Type = valueType, ReferenceTypes = valueType == AttributeType.Reference ? ["external"] : [] },
+            new() { Name = "value", Type = valueType, ReferenceTypes = valueType == AttributeType.Reference ? ["external"] : [], IdentityKeyed = valueIsIdentity },
             Str("display"),
             new() { Name = "type", CanonicalValues = types },
             new() { Name = "primary", Type = AttributeType.Boolean },

@@ -62,7 +62,7 @@ public sealed class RequestLog
 
         if (list.Count > max)
         {
-            text.AppendLine($"... and {list.Count - max} more");
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"... and {list.Count - max} more");
         }
 
         return text.ToString();

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OrleansScim.Host.Tests.Infrastructure;
 
-/// <summary>A host whose own log lines (OrleansScim categories, Information and up) are kept for tests to read.</summary>
+/// <summary>
+/// A host whose log lines are kept for tests to read: its own (OrleansScim categories) from Information up,
+/// everyone else's (ASP.NET Core, Orleans, storage) from Warning up.
+/// </summary>
 public sealed class LogCapturingHostFactory : ScimHostFactory
 {
     private readonly CapturingLoggerProvider _provider = new();
@@ -36,21 +38,26 @@ public sealed class LogCapturingHostFactory : ScimHostFactory
         public IReadOnlyCollection<LogLine> Lines => _lines;
 
         public ILogger CreateLogger(string categoryName) =>
-            categoryName.StartsWith("OrleansScim", StringComparison.Ordinal) ? new Logger(categoryName, _lines) : NullLogger.Instance;
+            new Logger(categoryName, categoryName.StartsWith("OrleansScim", StringComparison.Ordinal) ? LogLevel.Information : LogLevel.Warning, _lines);
 
         public void Dispose()
         {
         }
 
-        private sealed class Logger(string category, ConcurrentQueue<LogLine> lines) : ILogger
+        private sealed class Logger(string category, LogLevel minimum, ConcurrentQueue<LogLine> lines) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(new LogLine(logLevel, category, $"{category}: {formatter(state, exception)}"));
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    lines.Enqueue(new LogLine(logLevel, category, $"{category}: {formatter(state, exception)} {exception}"));
+                }
+            }
         }
     }
 }
