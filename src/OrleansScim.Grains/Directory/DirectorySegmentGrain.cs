@@ -127,6 +127,13 @@ public sealed class DirectorySegmentGrain(
         {
             await WriteEntriesAsync(cancellationToken);
         }
+
+        if (entries.State.Entries.Count == 0)
+        {
+            // Creates and deletes move through segments (sequences only grow): an emptied segment has
+            // nothing to keep in memory until a query or a new resource needs it again.
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>Resources that exist: creates still in flight (or that died) are not counted.</summary>

@@ -201,6 +201,8 @@ public abstract partial class ResourceGrain(
         }
         catch (ScimException e)
         {
+            // A refused create (bad body, taken userName) leaves nothing to keep in memory under this id.
+            ForgetIfNothingHere();
             return ScimResponses.Error(e);
         }
     }
@@ -223,7 +225,7 @@ public abstract partial class ResourceGrain(
         {
             if (!Exists)
             {
-                return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+                return NotFound();
             }
 
             var etag = ResourceMeta.FormatETag(state.State.Version);
@@ -253,7 +255,7 @@ public abstract partial class ResourceGrain(
         {
             if (!Exists)
             {
-                return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+                return NotFound();
             }
 
             EnsureIfMatch(request.IfMatch);
@@ -317,6 +319,12 @@ public abstract partial class ResourceGrain(
 
         if (!Exists || type is null)
         {
+            if (!Exists)
+            {
+                // Members are checked as a user and as a group: the wrong guess must not stay in memory.
+                ForgetIfNothingHere();
+            }
+
             return new ResourceSnapshot(SnapshotState.Missing, null);
         }
 
@@ -360,6 +368,24 @@ public abstract partial class ResourceGrain(
         }
 
         DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// 404 for a resource that does not exist; the activation goes away once idle, so requests for ids that
+    /// do not exist (guessed, deleted, or a member id tried as the other resource type) hold no memory.
+    /// </summary>
+    private ScimResponse NotFound()
+    {
+        ForgetIfNothingHere();
+        return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+    }
+
+    private void ForgetIfNothingHere()
+    {
+        if (!Exists && !_inProgress && state.State.PendingNotices.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>The resource type definition (with the tenant's extensions) this grain serves.</summary>
@@ -526,7 +552,7 @@ public abstract partial class ResourceGrain(
         {
             if (!Exists)
             {
-                return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+                return NotFound();
             }
 
             EnsureIfMatch(request.IfMatch);
@@ -552,7 +578,7 @@ public abstract partial class ResourceGrain(
                     {
                         if (!Exists)
                         {
-                            return ScimResponses.NotFound(ResourceTypeName, ResourceId);
+                            return NotFound();
                         }
 
                         if (revision != _attributesRevision)

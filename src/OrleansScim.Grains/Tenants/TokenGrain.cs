@@ -16,10 +16,17 @@ public sealed class TokenGrain([PersistentState("token", GrainStorage.Name)] IPe
         }
     }
 
-    public Task<TokenRecord?> GetAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.RecordExists && state.State.TenantId is { } tenantId
-            ? new TokenRecord(tenantId, state.State.TenantKey!, state.State.SecretHash!)
-            : null);
+    public Task<TokenRecord?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (state.RecordExists && state.State.TenantId is { } tenantId)
+        {
+            return Task.FromResult<TokenRecord?>(new TokenRecord(tenantId, state.State.TenantKey!, state.State.SecretHash!));
+        }
+
+        // A guessed token id: nothing to keep in memory for it (silos remember the answer in their caches).
+        DeactivateOnIdle();
+        return Task.FromResult<TokenRecord?>(null);
+    }
 }
 
 [GenerateSerializer, Alias("scim.TokenState")]

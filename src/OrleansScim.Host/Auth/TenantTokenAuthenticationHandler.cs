@@ -42,10 +42,12 @@ public sealed class TenantTokenAuthenticationHandler(
             return Failed(token is null ? null : "Malformed bearer token.");
         }
 
-        // A token this silo knows to be valid passes whatever its address did; any other request from an
-        // address that failed too often is refused before its token is looked up (no lookup, no log line).
+        // A token this silo knows to be valid passes whatever its address did, and so does the refresh of one
+        // that was valid here recently; any other request from an address that failed too often is refused
+        // before its token is looked up (no lookup, no log line).
         var known = tokens.TryCheckCached(tokenId, secret, out var record);
-        if (record is null && failures.IsBlocked(FailureScope, address, out var retryAfter))
+        var refresh = !known && tokens.WasRecentlyValid(tokenId);
+        if (record is null && !refresh && failures.IsBlocked(FailureScope, address, out var retryAfter))
         {
             Context.Features.Set(new AuthenticationThrottled(retryAfter));
             return AuthenticateResult.NoResult();

@@ -29,6 +29,9 @@ public sealed class TenantTokenCheck(TokenRecordCache cache, Func<string, byte[]
         return true;
     }
 
+    /// <summary>Whether the id was valid on this silo recently (its lookup refreshes a known token rather than guesses).</summary>
+    public bool WasRecentlyValid(string tokenId) => cache.WasRecentlyValid(tokenId);
+
     /// <summary>Looks the id up (cached or not) and checks the secret; null when the token is not valid.</summary>
     public async ValueTask<TokenRecord?> CheckAsync(string tokenId, string secret, CancellationToken cancellationToken) =>
         Verify(await cache.GetAsync(tokenId, cancellationToken), secret);

@@ -20,8 +20,12 @@ public sealed class TokenRecordCache : IDisposable
     private static readonly TimeSpan PositiveLifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan NegativeLifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a token id is remembered as having been valid here after its cache entry expired.</summary>
+    private static readonly TimeSpan RecentlyValidRetention = TimeSpan.FromHours(1);
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry> _unknown = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string TenantId, DateTimeOffset Until)> _recentlyValid = new(StringComparer.Ordinal);
     private readonly ITokenRecordSource _source;
     private readonly SiloCaches _caches;
     private readonly TimeProvider _time;
@@ -37,6 +41,7 @@ public sealed class TokenRecordCache : IDisposable
         {
             _entries.TryRemove(tokenId, out _);
             _unknown.TryRemove(tokenId, out _);
+            _recentlyValid.TryRemove(tokenId, out _);
         };
         caches.TenantInvalidated += tenantId =>
         {
@@ -45,6 +50,14 @@ public sealed class TokenRecordCache : IDisposable
                 if (entry.Record?.TenantId == tenantId)
                 {
                     _entries.TryRemove(tokenId, out _);
+                }
+            }
+
+            foreach (var (tokenId, recent) in _recentlyValid)
+            {
+                if (recent.TenantId == tenantId)
+                {
+                    _recentlyValid.TryRemove(tokenId, out _);
                 }
             }
         };
@@ -57,6 +70,14 @@ public sealed class TokenRecordCache : IDisposable
 
     public async ValueTask<TokenRecord?> GetAsync(string tokenId, CancellationToken cancellationToken) =>
         (await GetEntryAsync(tokenId, cancellationToken)).Record;
+
+    /// <summary>
+    /// Whether this token id was valid here within the last hour although its cache entry has expired: its
+    /// lookup is a refresh, not a guess, so it is made even for an address over its failure limit (otherwise
+    /// a guesser sharing the address would lock a tenant out once its entry expired).
+    /// </summary>
+    public bool WasRecentlyValid(string tokenId) =>
+        _recentlyValid.TryGetValue(tokenId, out var recent) && recent.Until > _time.GetUtcNow();
 
     /// <summary>
     /// What this silo already knows of a token id, without a lookup: true with its record, or true with null
@@ -118,6 +139,10 @@ public sealed class TokenRecordCache : IDisposable
         if (_caches.Generation == generation)
         {
             entries[tokenId] = entry;
+            if (record is not null && _recentlyValid.Count < MaxKnownEntries)
+            {
+                _recentlyValid[tokenId] = (record.TenantId, now + RecentlyValidRetention);
+            }
         }
 
         return entry;
@@ -126,6 +151,14 @@ public sealed class TokenRecordCache : IDisposable
     private void RemoveExpired()
     {
         var now = _time.GetUtcNow();
+        foreach (var (tokenId, recent) in _recentlyValid)
+        {
+            if (recent.Until <= now)
+            {
+                _recentlyValid.TryRemove(new KeyValuePair<string, (string, DateTimeOffset)>(tokenId, recent));
+            }
+        }
+
         foreach (var entries in new[] { _entries, _unknown })
         {
             foreach (var (tokenId, entry) in entries)

@@ -42,6 +42,8 @@ internal static class SiloConfiguration
             }
         });
 
+        silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = orleans.DirectoryCacheSize);
+
         // Failure detection (ProbeTimeout, NumMissedProbesLimit, NumVotesForDeathDeclaration, ...) keeps
         // Orleans' defaults unless Cluster:Membership says otherwise; the cluster tests shorten it.
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansHostOptions.MembershipSection));

@@ -24,12 +24,16 @@ public sealed class ScimPartitionedRateLimiter : PartitionedRateLimiter<HttpCont
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
-    public ScimPartitionedRateLimiter(IGrainFactory grains, IOptionsMonitor<ThrottlingOptions> options, TimeProvider time)
+    public ScimPartitionedRateLimiter(IGrainFactory grains, IOptionsMonitor<ThrottlingOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         _grains = grains;
         _options = options;
         _time = time;
         _sweeper = time.CreateTimer(_ => Sweep(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+        // Once the host stops, the silo holding the buckets goes away: returning leftover permits to it would
+        // only fail (and be logged as errors), and the buckets refill anyway.
+        lifetime.ApplicationStopping.Register(AbandonAll);
     }
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => LimiterFor(resource)?.GetStatistics();
@@ -45,10 +49,7 @@ public sealed class ScimPartitionedRateLimiter : PartitionedRateLimiter<HttpCont
         if (disposing)
         {
             _sweeper.Dispose();
-            foreach (var limiter in _tenants.Values)
-            {
-                limiter.Dispose();
-            }
+            AbandonAll();
 
             foreach (var limiter in _anonymous.Values)
             {
@@ -95,6 +96,17 @@ public sealed class ScimPartitionedRateLimiter : PartitionedRateLimiter<HttpCont
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
+    }
+
+    private void AbandonAll()
+    {
+        foreach (var (tenantId, limiter) in _tenants)
+        {
+            if (_tenants.TryRemove(tenantId, out _))
+            {
+                limiter.Abandon();
+            }
+        }
     }
 
     /// <summary>Forgets limiters nobody used for a while, so memory follows the active tenants and clients.</summary>

@@ -113,6 +113,20 @@ public sealed class TenantRateLimiter : RateLimiter
         return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : new ValueTask<RateLimitLease>(waiter.Task);
     }
 
+    /// <summary>
+    /// For shutdown: drops the permits held here instead of returning them, since the silo that hosts the
+    /// bucket may already be gone (the bucket refills them anyway); then disposes.
+    /// </summary>
+    public void Abandon()
+    {
+        lock (_lock)
+        {
+            _permits = 0;
+        }
+
+        Dispose();
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

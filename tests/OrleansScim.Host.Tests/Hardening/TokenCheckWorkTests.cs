@@ -52,6 +52,34 @@ public sealed class TokenCheckWorkTests
         Assert.Equal(1, source.Lookups);
     }
 
+    /// <summary>
+    /// A token valid here before is looked up again once its entry expires even from an address over its
+    /// failure limit (the handler asks <see cref="TenantTokenCheck.WasRecentlyValid"/>): a guesser sharing
+    /// the address cannot lock a tenant out. Revocation forgets it at once.
+    /// </summary>
+    [Fact]
+    public async Task AnExpiredValidToken_IsRememberedAsRecentlyValid_ForAnHour_UnlessRevoked()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var caches = new SiloCaches();
+        var check = new TenantTokenCheck(new TokenRecordCache(new CountingSource(), caches, time));
+        var secret = Issued.Token[(Issued.TokenId.Length + 1)..];
+        await check.CheckAsync(Issued.TokenId, secret, CancellationToken.None);
+        await check.CheckAsync(UnknownId, secret, CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        Assert.False(check.TryCheckCached(Issued.TokenId, secret, out _));
+        Assert.True(check.WasRecentlyValid(Issued.TokenId));
+        Assert.False(check.WasRecentlyValid(UnknownId));
+
+        time.Advance(TimeSpan.FromMinutes(55));
+        Assert.False(check.WasRecentlyValid(Issued.TokenId));
+
+        await check.CheckAsync(Issued.TokenId, secret, CancellationToken.None);
+        caches.InvalidateToken(Issued.TokenId);
+        Assert.False(check.WasRecentlyValid(Issued.TokenId));
+    }
+
     private sealed class CountingSource : ITokenRecordSource
     {
         public int Lookups { get; private set; }
