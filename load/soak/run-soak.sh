@@ -23,7 +23,8 @@ env Admin__ApiKey=$ADMIN_KEY Storage__Provider=Redis Storage__ConnectionString=1
     Cluster__SiloPort=11390 Cluster__GatewayPort=30390 \
     dotnet src/OrleansScim.Host/bin/Release/net10.0/OrleansScim.Host.dll --urls http://127.0.0.1:$HTTP_PORT > /tmp/soak-host.log 2>&1 &
 HOST_PID=$!
-trap 'kill $HOST_PID 2> /dev/null; redis-cli -p $REDIS_PORT shutdown nosave > /dev/null 2>&1 || true' EXIT
+# The host first (it writes state while it stops), then its storage.
+trap 'kill $HOST_PID 2> /dev/null; while kill -0 $HOST_PID 2> /dev/null; do sleep 0.2; done; redis-cli -p $REDIS_PORT shutdown nosave > /dev/null 2>&1 || true' EXIT
 until curl -sf http://127.0.0.1:$HTTP_PORT/health/ready > /dev/null; do sleep 0.5; done
 
 {

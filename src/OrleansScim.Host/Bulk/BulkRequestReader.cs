@@ -18,7 +18,16 @@ public static class BulkRequestReader
 
     public static BulkRequest Read(string body, int maxOperations)
     {
+        // The operations are checked one by one (a bad one fails alone); everything else belongs to the whole request.
         var json = ScimJson.ParseObject(body, checkNested: false);
+        foreach (var (name, value) in json)
+        {
+            if (!string.Equals(name, "Operations", StringComparison.OrdinalIgnoreCase))
+            {
+                ScimJson.EnsureWellFormed(value);
+            }
+        }
+
         if (json.GetIgnoreCase("schemas") is not JsonArray schemas
             || !schemas.Any(s => s is JsonValue v && v.TryGetValue<string>(out var uri) && string.Equals(uri, SchemaUris.BulkRequest, StringComparison.OrdinalIgnoreCase)))
         {

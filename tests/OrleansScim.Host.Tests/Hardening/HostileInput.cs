@@ -100,6 +100,7 @@ public static class HostileInput
     /// <summary>A BulkRequest body with a handful of operations.</summary>
     public static readonly Gen<string> BulkBody = Gen.Frequency(
         (8, BulkOperation.Array[1, 5].Select(ops => "{\"schemas\":[\"" + BulkRequest + "\"],\"Operations\":[" + string.Join(",", ops) + "]}")),
+        (1, Gen.Select(StringLiteral, BulkOperation.Array[0, 2]).Select((extra, ops) => "{\"schemas\":[\"" + BulkRequest + "\"," + extra + "],\"failOnErrors\":" + extra + ",\"Operations\":[" + string.Join(",", ops) + "]}")),
         (2, ResourceBody));
 
     private static readonly string[] Filters =

@@ -87,6 +87,18 @@ public sealed class MalformedJsonTests(LogCapturingHostFactory host) : IClassFix
         AssertNoErrorsLogged();
     }
 
+    [Theory]
+    [InlineData($$"""{ "schemas": ["{{BulkRequests.BulkRequest}}", "x{{Surrogate}}"], "Operations": [] }""")]
+    [InlineData($$"""{ "schemas": ["{{BulkRequests.BulkRequest}}"], "failOnErrors": 1, "x": [{ "y": "{{Surrogate}}" }], "Operations": [] }""")]
+    public async Task Bulk_AnUnpairedSurrogateOutsideTheOperations_Is400ForTheWholeRequest(string request)
+    {
+        var tenant = await host.CreateTenantAsync("sur");
+
+        (await tenant.PostAsync("/Bulk", request)).AssertScimError(HttpStatusCode.BadRequest, "invalidSyntax");
+
+        AssertNoErrorsLogged();
+    }
+
     [Fact]
     public async Task AdminSchemaPut_AnUnpairedSurrogate_Is400()
     {
