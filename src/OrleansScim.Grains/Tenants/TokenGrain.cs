@@ -6,6 +6,7 @@ public sealed class TokenGrain([PersistentState("token", GrainStorage.Name)] IPe
     {
         state.State = new TokenState { TenantId = tenantId, TenantKey = tenantKey, SecretHash = secretHash };
         await state.WriteStateAsync(cancellationToken);
+        DeactivateOnIdle();
     }
 
     public async Task RevokeAsync(CancellationToken cancellationToken = default)
@@ -16,16 +17,18 @@ public sealed class TokenGrain([PersistentState("token", GrainStorage.Name)] IPe
         }
     }
 
+    /// <summary>
+    /// The record, or null for an id that does not exist. Either way the activation goes once idle: silos
+    /// cache the answer, so a token grain is asked rarely, and a lookup then always costs an activation and a
+    /// storage read, whether the id exists or not, so response time does not tell which ids exist (an
+    /// activation kept only for ids that exist would answer those faster). Guessed ids hold no memory either.
+    /// </summary>
     public Task<TokenRecord?> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (state.RecordExists && state.State.TenantId is { } tenantId)
-        {
-            return Task.FromResult<TokenRecord?>(new TokenRecord(tenantId, state.State.TenantKey!, state.State.SecretHash!));
-        }
-
-        // A guessed token id: nothing to keep in memory for it (silos remember the answer in their caches).
         DeactivateOnIdle();
-        return Task.FromResult<TokenRecord?>(null);
+        return Task.FromResult(state.RecordExists && state.State.TenantId is { } tenantId
+            ? new TokenRecord(tenantId, state.State.TenantKey!, state.State.SecretHash!)
+            : null);
     }
 }
 
