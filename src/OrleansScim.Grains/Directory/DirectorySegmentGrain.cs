@@ -21,6 +21,7 @@ public sealed class DirectorySegmentGrain(
     ITenantSchemaCatalog catalog,
     IOptions<ScimGrainOptions> options) : Grain, IDirectorySegmentGrain
 {
+    private readonly QuietDeactivation _quietDeactivation = new();
     private string _tenantKey = "";
     private string _resourceType = "";
     private long _segment;
@@ -132,7 +133,7 @@ public sealed class DirectorySegmentGrain(
         {
             // Creates and deletes move through segments (sequences only grow): an emptied segment has
             // nothing to keep in memory until a query or a new resource needs it again.
-            DeactivateOnIdle();
+            _quietDeactivation.Request(this, () => entries.State.Entries.Count == 0);
         }
     }
 

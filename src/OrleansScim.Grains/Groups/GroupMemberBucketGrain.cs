@@ -1,8 +1,12 @@
+using OrleansScim.Grains.Hosting;
+
 namespace OrleansScim.Grains.Groups;
 
 public sealed class GroupMemberBucketGrain(
     [PersistentState("members", GrainStorage.Name)] IPersistentState<GroupMemberBucketState> state) : Grain, IGroupMemberBucketGrain
 {
+    private readonly QuietDeactivation _quietDeactivation = new();
+
     public async Task AddAsync(IReadOnlyList<GroupMember> members, CancellationToken cancellationToken = default)
     {
         var changed = false;
@@ -58,7 +62,7 @@ public sealed class GroupMemberBucketGrain(
                 await state.ClearStateAsync(cancellationToken);
             }
 
-            DeactivateOnIdle();
+            _quietDeactivation.Request(this, () => state.State.Members.Count == 0);
             return;
         }
 

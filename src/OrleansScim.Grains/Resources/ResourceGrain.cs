@@ -36,6 +36,7 @@ public abstract partial class ResourceGrain(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _claimingIndexKeys = new(StringComparer.Ordinal);
+    private readonly QuietDeactivation _quietDeactivation = new();
     private JsonObject? _attributes;
     private long _attributesRevision;
     private string? _cachedBaseUrl;
@@ -297,7 +298,7 @@ public abstract partial class ResourceGrain(
 
             await DeliverNoticesAsync(cancellationToken);
             LogDeleted(logger, ResourceTypeName, ResourceId);
-            DeactivateOnIdle();
+            ForgetSoon();
             return ScimResponses.NoContent();
         }
         catch (ScimException e)
@@ -367,7 +368,7 @@ public abstract partial class ResourceGrain(
             _gate.Release();
         }
 
-        DeactivateOnIdle();
+        ForgetSoon();
     }
 
     /// <summary>
@@ -380,13 +381,22 @@ public abstract partial class ResourceGrain(
         return ScimResponses.NotFound(ResourceTypeName, ResourceId);
     }
 
+    /// <summary>The activation goes shortly after the last request that found nothing here, if nothing has been created meanwhile.</summary>
     private void ForgetIfNothingHere()
     {
-        if (!Exists && !_inProgress && state.State.PendingNotices.Count == 0)
+        if (NothingHere())
         {
-            DeactivateOnIdle();
+            _quietDeactivation.Request(this, NothingHere);
         }
     }
+
+    private bool NothingHere() => !Exists && !_inProgress && state.State.PendingNotices.Count == 0;
+
+    /// <summary>
+    /// After a delete or purge: the activation goes shortly unless the resource was created again meanwhile.
+    /// Undelivered membership notices do not keep it: the next activation delivers them.
+    /// </summary>
+    private void ForgetSoon() => _quietDeactivation.Request(this, () => !Exists && !_inProgress);
 
     /// <summary>The resource type definition (with the tenant's extensions) this grain serves.</summary>
     protected abstract ResourceTypeDefinition ResourceTypeIn(ScimSchemaSet schemas);

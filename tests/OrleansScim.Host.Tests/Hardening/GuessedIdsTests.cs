@@ -30,6 +30,36 @@ public sealed class GuessedIdsTests(ReactivationScimHostFactory host) : IClassFi
         Assert.True(after < before + 20, $"{before} activations before 400 requests for things that do not exist, {after} after");
     }
 
+    /// <summary>
+    /// A burst of first sights of one token (every request misses the silo's cache at once, as after a
+    /// deployment) is answered by one activation of its grain. When it deactivated after each answer, the
+    /// queued calls were forwarded from activation to activation and failed after two forwards (503).
+    /// </summary>
+    [Fact]
+    public async Task ConcurrentFirstSightsOfOneToken_AllAuthenticate_AndAGuessedOneIsRefusedAlike()
+    {
+        var tenant = await host.CreateTenantAsync("burst");
+        var guessed = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..12]) + "." + new string('t', 43);
+
+        var valid = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => tenant.GetAsync("/Users?count=1")));
+        var refused = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => tenant.SendAsync(HttpMethod.Get, "/Users", token: guessed)));
+
+        Assert.All(valid, reply => reply.AssertStatus(HttpStatusCode.OK));
+        Assert.All(refused, reply => reply.AssertStatus(HttpStatusCode.Unauthorized));
+    }
+
+    /// <summary>Concurrent requests for one id that does not exist all get their 404 (no 503 while its grain goes).</summary>
+    [Fact]
+    public async Task ConcurrentRequestsForOneIdThatDoesNotExist_AllAnswer404()
+    {
+        var tenant = await host.CreateTenantAsync("ghost-burst");
+        var id = Guid.NewGuid();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => tenant.GetAsync($"/Users/{id}")));
+
+        Assert.All(replies, reply => reply.AssertStatus(HttpStatusCode.NotFound));
+    }
+
     private async Task<int> ActivationsAsync()
     {
         var statistics = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
