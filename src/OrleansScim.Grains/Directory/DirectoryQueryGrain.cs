@@ -124,6 +124,11 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore
 
         if (!isUser && Find("members.value") is { } member)
         {
+            if (!GrainKeys.CanBeResourceId(member.Value))
+            {
+                return [];
+            }
+
             // The member keeps the other side of the relation: its groups are the only candidates.
             var key = GrainKeys.Resource(scope.TenantKey, member.Value);
             var asUser = await GrainReferences.Get<IUserGrain>(GrainFactory, key).GetGroupIdsAsync(cancellationToken);

@@ -34,7 +34,7 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
         var readsMembers = resourceType == ResourceTypeNames.Group && filter.References("members");
         var pinnedMembers = filter.RequiredEqualities.Where(e => e.Path == "members.value").Select(e => e.Value).ToList();
         var matching = new List<(DirectoryDocument Document, ListingPosition Position)>();
-        foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(options.QueryFanOut))
+        foreach (var batch in ids.Distinct(StringComparer.Ordinal).Where(GrainKeys.CanBeResourceId).Chunk(options.QueryFanOut))
         {
             var snapshots = await Task.WhenAll(batch.Select(id => Resource(id).GetSnapshotAsync(cancellationToken)));
             foreach (var snapshot in snapshots)

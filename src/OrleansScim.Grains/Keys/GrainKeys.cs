@@ -32,6 +32,17 @@ public static class GrainKeys
     /// <summary>The last part of a key (a resource id), decoded.</summary>
     public static string LastPartOf(string grainKey) => Uri.UnescapeDataString(grainKey[(grainKey.LastIndexOf('/') + 1)..]);
 
+    /// <summary>
+    /// The longest resource id, percent-encoded, a grain key is built for. Resource ids are GUIDs the service
+    /// assigns (36 characters); a longer one names nothing, and its key could pass Azure Table's 1 KiB key
+    /// limit, so callers answer as for any id that does not exist, without a lookup.
+    /// </summary>
+    public const int MaxEncodedResourceIdLength = 200;
+
+    /// <summary>Whether a resource could have this id (see <see cref="MaxEncodedResourceIdLength"/>).</summary>
+    public static bool CanBeResourceId(string id) =>
+        id.Length is > 0 and <= MaxEncodedResourceIdLength && Encode(id).Length <= MaxEncodedResourceIdLength;
+
     public static string Resource(string tenantKey, string resourceId) => tenantKey + "/" + Encode(resourceId);
 
     public static string Directory(string tenantKey, string resourceType) => tenantKey + "/" + resourceType;

@@ -422,6 +422,11 @@ public sealed partial class GroupGrain(
             throw ScimException.InvalidValue("A group cannot be a member of itself.");
         }
 
+        if (!GrainKeys.CanBeResourceId(memberId))
+        {
+            return null;
+        }
+
         var key = GrainKeys.Resource(TenantKey, memberId);
         var tryGroupFirst = string.Equals(declaredType, ResourceTypeNames.Group, StringComparison.OrdinalIgnoreCase);
         IResourceGrain first = tryGroupFirst ? GrainReferences.Get<IGroupGrain>(GrainFactory, key) : GrainReferences.Get<IUserGrain>(GrainFactory, key);

@@ -63,6 +63,11 @@ public sealed class BulkProcessor(IGrainFactory grains, string tenantKey, string
                 Body = operation.Data is null ? null : references.ResolveData(operation.Data).ToJsonString(),
                 IfMatch = method == BulkOperation.Post ? null : operation.Version,
             };
+            if (!GrainKeys.CanBeResourceId(id))
+            {
+                return BulkOperationResult.From(operation, ScimResponses.NotFound(target.ResourceType, id), $"{baseUrl}/{target.Endpoint}/{GrainKeys.Encode(id)}");
+            }
+
             var key = GrainKeys.Resource(tenantKey, id);
             IResourceGrain grain = target.ResourceType == ResourceTypeNames.User ? grains.GetGrain<IUserGrain>(key) : grains.GetGrain<IGroupGrain>(key);
             var response = method switch

@@ -48,6 +48,11 @@ public static class ResourceEndpoints
             Attributes = request.Query["attributes"].FirstOrDefault(),
             ExcludedAttributes = request.Query["excludedAttributes"].FirstOrDefault(),
         };
+        if (!GrainKeys.CanBeResourceId(id))
+        {
+            return new ScimResult(ScimResponses.NotFound(resourceType, id));
+        }
+
         var key = GrainKeys.Resource(ScimHttp.TenantKey(context), id);
         IResourceGrain grain = resourceType == ResourceTypeNames.User
             ? GrainReferences.Get<IUserGrain>(grains, key)

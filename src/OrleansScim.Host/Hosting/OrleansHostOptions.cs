@@ -16,14 +16,29 @@ public sealed class OrleansHostOptions
     /// </summary>
     public const string MembershipSection = "Cluster:Membership";
 
-    /// <summary><c>Localhost</c> (one process) or <c>Redis</c> (several silos sharing a membership table).</summary>
+    /// <summary>
+    /// <c>Localhost</c> (one process), or several silos sharing a membership table: <c>AzureTable</c> or
+    /// <c>Redis</c>.
+    /// </summary>
     public ClusteringProvider Provider { get; set; } = ClusteringProvider.Localhost;
 
     /// <summary>StackExchange.Redis configuration string for Redis membership, e.g. <c>redis:6379</c>.</summary>
     public string? RedisConnectionString { get; set; }
 
+    /// <summary>
+    /// Azure Storage connection string for AzureTable membership; when neither this nor
+    /// <see cref="TableServiceUri"/> is set, the grain storage's account (<c>Storage:*</c>) is used. A secret.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>AzureTable membership with <c>DefaultAzureCredential</c>: the table service's URI (instead of <see cref="ConnectionString"/>).</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Storage keys start with the ids (the official providers' layout); bounded so keys stay below Azure's 1 KiB.</summary>
+    [StringLength(64, MinimumLength = 1)]
     public string ClusterId { get; set; } = "orleans-scim";
 
+    [StringLength(64, MinimumLength = 1)]
     public string ServiceId { get; set; } = "orleans-scim";
 
     [Range(1, 65535)]
@@ -69,4 +84,7 @@ public enum ClusteringProvider
 {
     Localhost,
     Redis,
+
+    /// <summary>Orleans' official Azure Table membership (Microsoft.Orleans.Clustering.AzureStorage).</summary>
+    AzureTable,
 }

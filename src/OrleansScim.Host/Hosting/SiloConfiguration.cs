@@ -2,7 +2,6 @@ using System.Net;
 using Orleans.Configuration;
 using OrleansScim.Grains;
 using OrleansScim.Grains.Hosting;
-using OrleansScim.Storage.AzureTable;
 using StackExchange.Redis;
 
 namespace OrleansScim.Host.Hosting;
@@ -25,8 +24,9 @@ internal static class SiloConfiguration
             silo.Configure<SiloOptions>(options => options.SiloName = siloName);
         }
 
-        ConfigureClustering(silo, orleans);
-        ConfigureStorage(silo, storage);
+        var tables = new AzureTableClients();
+        ConfigureClustering(silo, orleans, storage, tables);
+        ConfigureStorage(silo, storage, tables);
         silo.Services.PostConfigure<ScimGrainOptions>(options => options.PersistDirectoryDocuments = storage.Provider != StorageProvider.Memory);
         silo.Configure<GrainCollectionOptions>(options =>
         {
@@ -51,7 +51,7 @@ internal static class SiloConfiguration
         silo.AddScimGrains();
     }
 
-    private static void ConfigureClustering(ISiloBuilder silo, OrleansHostOptions orleans)
+    private static void ConfigureClustering(ISiloBuilder silo, OrleansHostOptions orleans, StorageOptions storage, AzureTableClients tables)
     {
         switch (orleans.Provider)
         {
@@ -59,8 +59,14 @@ internal static class SiloConfiguration
                 var redis = orleans.RedisConnectionString
                     ?? throw new InvalidOperationException("Cluster:Provider=Redis needs Cluster:RedisConnectionString.");
                 silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-                var address = orleans.AdvertisedIPAddress is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback;
-                silo.ConfigureEndpoints(address, orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: orleans.AdvertisedIPAddress is not null);
+                ConfigureEndpoints(silo, orleans);
+                break;
+            case ClusteringProvider.AzureTable:
+                var membershipClient = MembershipUsesOwnAccount(orleans) || storage.Provider != StorageProvider.AzureTable
+                    ? tables.Create(OrleansHostOptions.Section, orleans.ConnectionString, orleans.TableServiceUri)
+                    : tables.Create(StorageOptions.Section, storage.ConnectionString, storage.TableServiceUri);
+                silo.UseAzureStorageClustering(options => options.TableServiceClient = membershipClient);
+                ConfigureEndpoints(silo, orleans);
                 break;
             default:
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
@@ -68,17 +74,35 @@ internal static class SiloConfiguration
         }
     }
 
-    private static void ConfigureStorage(ISiloBuilder silo, StorageOptions storage)
+    /// <summary>Whether Cluster:* names an Azure account of its own (otherwise membership shares the grain storage's).</summary>
+    private static bool MembershipUsesOwnAccount(OrleansHostOptions orleans) =>
+        !string.IsNullOrWhiteSpace(orleans.ConnectionString) || orleans.TableServiceUri is not null;
+
+    /// <summary>Where other silos reach this one: a pod's IP when given, else loopback (several silos on one machine).</summary>
+    private static void ConfigureEndpoints(ISiloBuilder silo, OrleansHostOptions orleans)
+    {
+        var address = orleans.AdvertisedIPAddress is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback;
+        silo.ConfigureEndpoints(address, orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: orleans.AdvertisedIPAddress is not null);
+    }
+
+    /// <summary>Grain storage <see cref="GrainStorage.Name"/> on the configured provider (also used by the storage tests).</summary>
+    internal static void ConfigureStorage(ISiloBuilder silo, StorageOptions storage, AzureTableClients tables)
     {
         switch (storage.Provider)
         {
             case StorageProvider.AzureTable:
-                var tableConnection = storage.ConnectionString
-                    ?? throw new InvalidOperationException("Storage:Provider=AzureTable needs Storage:ConnectionString.");
+                var client = tables.Create(StorageOptions.Section, storage.ConnectionString, storage.TableServiceUri);
                 silo.AddAzureTableGrainStorage(GrainStorage.Name, options =>
                 {
-                    options.ConnectionString = tableConnection;
+                    options.TableServiceClient = client;
                     options.TableName = storage.TableName;
+
+                    // A cleared state (a deleted user, a purged tenant) leaves no row behind; by default the
+                    // provider would keep an empty row for every grain that ever wrote.
+                    options.DeleteStateOnClear = true;
+
+                    // GrainStorageSerializer stays unset: the provider then takes the silo's, which
+                    // AddScimGrains makes Orleans' binary serializer.
                 });
                 break;
             case StorageProvider.Redis:

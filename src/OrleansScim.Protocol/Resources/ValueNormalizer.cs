@@ -203,6 +203,11 @@ public static class ValueNormalizer
                     throw ScimException.InvalidValue($"Attribute '{path}' may not hold control characters (U+0000–U+001F, U+007F–U+009F).");
                 }
 
+                if (text.Length > attribute.MaxLength)
+                {
+                    throw ScimException.InvalidValue($"Attribute '{path}' is {text.Length} characters long; at most {attribute.MaxLength} are accepted.");
+                }
+
                 return JsonValue.Create(text);
             case JsonValueKind.Number:
                 // Numbers sent for string attributes (employeeNumber: 1234) are kept as their text.

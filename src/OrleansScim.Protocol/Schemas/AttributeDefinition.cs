@@ -36,6 +36,9 @@ public sealed record AttributeDefinition
     /// <summary>Control characters (U+0000–U+001F, U+007F–U+009F) make a value of it invalid (names and identifiers).</summary>
     public bool ForbidsControlCharacters { get; init; }
 
+    /// <summary>The longest value accepted, in UTF-16 code units; null for no limit of its own.</summary>
+    public int? MaxLength { get; init; }
+
     public bool IsComplex => Type == AttributeType.Complex;
 
     public AttributeDefinition? FindSubAttribute(string name)

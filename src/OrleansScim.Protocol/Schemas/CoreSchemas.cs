@@ -6,6 +6,13 @@ namespace OrleansScim.Protocol.Schemas;
 /// </summary>
 public static class CoreSchemas
 {
+    /// <summary>
+    /// The longest userName, group displayName, externalId and email address accepted. RFC 7643 sets no limit;
+    /// what identity providers send is far shorter (an Entra ID userPrincipalName has at most 113 characters,
+    /// an email address 254), and a bound keeps names out of the way of storage limits and oversized pages.
+    /// </summary>
+    public const int IdentifierMaxLength = 256;
+
     public static readonly AttributeDefinition Id = new()
     {
         Name = "id",
@@ -22,6 +29,7 @@ public static class CoreSchemas
         Description = "A string that is an identifier for the resource as defined by the provisioning client.",
         CaseExact = true,
         ForbidsControlCharacters = true,
+        MaxLength = IdentifierMaxLength,
     };
 
     public static readonly AttributeDefinition Meta = new()
@@ -55,6 +63,7 @@ public static class CoreSchemas
                 Uniqueness = Uniqueness.Server,
                 IdentityKeyed = true,
                 ForbidsControlCharacters = true,
+                MaxLength = IdentifierMaxLength,
                 Description = "Unique identifier for the User, typically used by the user to directly authenticate to the service provider.",
             },
             new()
@@ -125,6 +134,7 @@ public static class CoreSchemas
                 Uniqueness = Uniqueness.Server,
                 IdentityKeyed = true,
                 ForbidsControlCharacters = true,
+                MaxLength = IdentifierMaxLength,
                 Description = "A human-readable name for the Group; unique per tenant in this service.",
             },
             new()
@@ -180,7 +190,7 @@ public static class CoreSchemas
         SubAttributes =
         [
             // RFC 7643 §7: a reference attribute lists its referenceTypes; photos point outside SCIM.
-            new() { Name = "value", Type = valueType, ReferenceTypes = valueType == AttributeType.Reference ? ["external"] : [], IdentityKeyed = valueIsIdentity },
+            new() { Name = "value", Type = valueType, ReferenceTypes = valueType == AttributeType.Reference ? ["external"] : [], IdentityKeyed = valueIsIdentity, MaxLength = valueIsIdentity ? IdentifierMaxLength : null },
             Str("display"),
             new() { Name = "type", CanonicalValues = types },
             new() { Name = "primary", Type = AttributeType.Boolean },

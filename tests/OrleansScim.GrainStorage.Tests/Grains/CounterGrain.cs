@@ -1,8 +1,6 @@
-using OrleansScim.Storage.AzureTable.Tests.Infrastructure;
+namespace OrleansScim.GrainStorage.Tests.Grains;
 
-namespace OrleansScim.Storage.AzureTable.Tests.Grains;
-
-[Alias("OrleansScim.Storage.AzureTable.Tests.ICounterGrain")]
+[Alias("OrleansScim.GrainStorage.Tests.ICounterGrain")]
 public interface ICounterGrain : IGrainWithStringKey
 {
     [Alias("IncrementAsync")]
@@ -13,7 +11,7 @@ public interface ICounterGrain : IGrainWithStringKey
 }
 
 public sealed class CounterGrain(
-    [PersistentState("counter", TestStorage.Name)] IPersistentState<TestState> counter) : Grain, ICounterGrain
+    [PersistentState("counter", OrleansScim.Grains.GrainStorage.Name)] IPersistentState<TestState> counter) : Grain, ICounterGrain
 {
     public async Task<int> IncrementAsync()
     {

@@ -1,7 +1,7 @@
-namespace OrleansScim.Storage.AzureTable.Tests.Grains;
+namespace OrleansScim.GrainStorage.Tests.Grains;
 
 [GenerateSerializer]
-[Alias("OrleansScim.Storage.AzureTable.Tests.TestState")]
+[Alias("OrleansScim.GrainStorage.Tests.TestState")]
 public sealed class TestState
 {
     [Id(0)]
