@@ -7,10 +7,14 @@ namespace OrleansScim.Cluster.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class CrossSiloTests(ClusterServers servers)
 {
-    [Fact]
-    public async Task WriteThroughSiloA_ReadThroughSiloB_UsersGroupsAndMembership()
+    [Theory]
+    [InlineData(ClusterBackend.AzureTable)]
+    [InlineData(ClusterBackend.Redis)]
+    public async Task WriteThroughSiloA_ReadThroughSiloB_UsersGroupsAndMembership(ClusterBackend backend)
     {
-        var cluster = await servers.SharedClusterAsync();
+        // Azure Table: the shared cluster; Redis: a two-silo cluster of its own, gone after this test.
+        await using var own = backend == ClusterBackend.AzureTable ? null : await ScimCluster.StartAsync(servers, ["a", "b"], ScimCluster.FastFailureDetection, backend);
+        var cluster = own ?? await servers.SharedClusterAsync();
         await cluster.VerifyAsync(async () =>
         {
             var (a, b) = (cluster["a"], cluster["b"]);

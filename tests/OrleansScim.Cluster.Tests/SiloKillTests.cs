@@ -22,10 +22,12 @@ public sealed class SiloKillTests(ClusterServers servers, ITestOutputHelper outp
 
     private const int WorkersPerSilo = 3;
 
-    [Fact]
-    public async Task SigkillOfSiloAUnderConcurrentWrites_EveryAcknowledgedWriteIsReadableThroughTheSurvivors_AndErrorsEndWithinABoundedWindow()
+    [Theory]
+    [InlineData(ClusterBackend.AzureTable)]
+    [InlineData(ClusterBackend.Redis)]
+    public async Task SigkillOfSiloAUnderConcurrentWrites_EveryAcknowledgedWriteIsReadableThroughTheSurvivors_AndErrorsEndWithinABoundedWindow(ClusterBackend backend)
     {
-        await using var cluster = await ScimCluster.StartAsync(servers, ["a", "b", "c"], ScimCluster.FastFailureDetection);
+        await using var cluster = await ScimCluster.StartAsync(servers, ["a", "b", "c"], ScimCluster.FastFailureDetection, backend);
         await cluster.VerifyAsync(async () =>
         {
             var (a, b, c) = (cluster["a"], cluster["b"], cluster["c"]);

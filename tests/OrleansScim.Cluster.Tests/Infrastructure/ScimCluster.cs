@@ -1,14 +1,16 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Xunit.Sdk;
 
 namespace OrleansScim.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Host processes forming one cluster through the shared Redis membership table, with their grain
-/// state in one Azurite table. ClusterId, ServiceId and table are unique to this cluster, so silos
-/// started later (a restart) with the same identity find its data again.
+/// Host processes forming one cluster: by default with membership and grain state in Azure Table storage
+/// (the shared Azurite; one account and nothing else, as a production deployment), or both in the shared
+/// Redis. ClusterId, ServiceId and table are unique to this cluster, so silos started later (a restart)
+/// with the same identity find its data again.
 /// </summary>
 public sealed class ScimCluster : IAsyncDisposable
 {
@@ -30,23 +32,35 @@ public sealed class ScimCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _settings;
     private readonly List<SiloProcess> _started = [];
 
-    private ScimCluster(ClusterServers servers, IReadOnlyDictionary<string, string>? settings)
+    private ScimCluster(ClusterServers servers, IReadOnlyDictionary<string, string>? settings, ClusterBackend backend)
     {
         _servers = servers;
+        Backend = backend;
         var id = Guid.NewGuid().ToString("N");
         ClusterId = "cluster-" + id;
         ServiceId = "service-" + id;
         TableName = "Scim" + id;
         AdminKey = "admin-" + Guid.NewGuid().ToString("N");
-        _settings = new Dictionary<string, string>
+        _settings = backend == ClusterBackend.AzureTable
+            ? new Dictionary<string, string>
+            {
+                // Membership takes the grain storage's account: one connection string for both.
+                ["Cluster__Provider"] = "AzureTable",
+                ["Storage__Provider"] = "AzureTable",
+                ["Storage__ConnectionString"] = servers.StorageConnectionString,
+                ["Storage__TableName"] = TableName,
+            }
+            : new Dictionary<string, string>
+            {
+                ["Cluster__Provider"] = "Redis",
+                ["Cluster__RedisConnectionString"] = servers.RedisConnectionString,
+                ["Storage__Provider"] = "Redis",
+                ["Storage__ConnectionString"] = servers.RedisConnectionString,
+            };
+        foreach (var (key, value) in new Dictionary<string, string>
         {
-            ["Cluster__Provider"] = "Redis",
-            ["Cluster__RedisConnectionString"] = servers.RedisConnectionString,
             ["Cluster__ClusterId"] = ClusterId,
             ["Cluster__ServiceId"] = ServiceId,
-            ["Storage__Provider"] = "AzureTable",
-            ["Storage__ConnectionString"] = servers.StorageConnectionString,
-            ["Storage__TableName"] = TableName,
             ["Admin__ApiKey"] = AdminKey,
             // The load tests measure failover, not the per-tenant limit.
             ["Throttling__RequestsPerSecond"] = "100000",
@@ -58,12 +72,18 @@ public sealed class ScimCluster : IAsyncDisposable
             ["Logging__LogLevel__Polly"] = "Warning",
             ["Logging__LogLevel__Orleans.Runtime.MembershipService.MembershipTableManager"] = "Information",
             ["Logging__LogLevel__Orleans.Hosting.SiloHostedService"] = "Information",
-        };
+        })
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _settings[key] = value;
         }
     }
+
+    public ClusterBackend Backend { get; }
 
     public string ClusterId { get; }
 
@@ -77,9 +97,10 @@ public sealed class ScimCluster : IAsyncDisposable
     public SiloProcess this[string name] => _started.Last(s => s.Name == name);
 
     /// <summary>Starts silos with the given names together and returns once every one is an active member.</summary>
-    public static async Task<ScimCluster> StartAsync(ClusterServers servers, IReadOnlyList<string> names, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ScimCluster> StartAsync(
+        ClusterServers servers, IReadOnlyList<string> names, IReadOnlyDictionary<string, string>? settings = null, ClusterBackend backend = ClusterBackend.AzureTable)
     {
-        var cluster = new ScimCluster(servers, settings);
+        var cluster = new ScimCluster(servers, settings, backend);
         try
         {
             await cluster.StartSilosAsync(names);
@@ -132,8 +153,21 @@ public sealed class ScimCluster : IAsyncDisposable
     public Task<Reply> TenantInfoAsync(SiloProcess via, Tenant tenant) =>
         via.SendAsync(HttpMethod.Get, $"/admin/tenants/{tenant.TenantId}", AdminKey);
 
-    /// <summary>The cluster's rows in the Redis membership table (as the official Redis clustering provider stores them).</summary>
-    public async Task<IReadOnlyList<MembershipRow>> MembershipAsync()
+    /// <summary>The cluster's rows in its membership table, as the official clustering provider stores them.</summary>
+    public Task<IReadOnlyList<MembershipRow>> MembershipAsync() =>
+        Backend == ClusterBackend.AzureTable ? AzureTableMembershipAsync() : RedisMembershipAsync();
+
+    /// <summary>Table <c>OrleansSiloInstances</c>: a row per silo in the ClusterId's partition, plus a version row.</summary>
+    private async Task<IReadOnlyList<MembershipRow>> AzureTableMembershipAsync()
+    {
+        var table = new TableClient(_servers.StorageConnectionString, "OrleansSiloInstances");
+        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ClusterId}")).ToListAsync();
+        return [.. rows
+            .Where(row => row.GetString("SiloName") is not null)
+            .Select(row => new MembershipRow(row.GetString("SiloName"), Enum.Parse<SiloStatus>(row.GetString("Status")), $"{row.GetString("Address")}:{row.GetString("Port")}:{row.GetString("Generation")}"))];
+    }
+
+    private async Task<IReadOnlyList<MembershipRow>> RedisMembershipAsync()
     {
         var entries = await MiniRedis.HashGetAllAsync(_servers.RedisPort, $"{ServiceId}/members/{ClusterId}");
         return [.. entries
@@ -192,6 +226,16 @@ public enum SiloStatus
 }
 
 public sealed record MembershipRow(string SiloName, SiloStatus Status, string Address);
+
+/// <summary>Where a cluster keeps membership and grain state.</summary>
+public enum ClusterBackend
+{
+    /// <summary>Both in Azure Table storage (Azurite), through one connection string.</summary>
+    AzureTable,
+
+    /// <summary>Both in Redis.</summary>
+    Redis,
+}
 
 public static class ReplyAssertions
 {
