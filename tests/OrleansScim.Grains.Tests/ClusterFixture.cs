@@ -20,6 +20,7 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.UseInMemoryReminderService();
             silo.AddScimGrains();
 
             // Small enough that every test with a few members exercises the member buckets of large groups.

@@ -9,12 +9,19 @@ namespace OrleansScim.Grains.Tenants;
 
 /// <summary>
 /// A tenant's identity and tokens. Deleting retires the tenant's incarnation (its key space) at once
-/// and purges the retired data in the background, resuming after a restart.
+/// and purges the retired data in the background: a timer runs the purge while this activation lives, and
+/// a reminder (stored with the grain state's provider) wakes the grain again if the silo running it dies
+/// or the whole cluster restarts before the purge has finished.
 /// </summary>
 public sealed partial class TenantGrain(
     [PersistentState("tenant", GrainStorage.Name)] IPersistentState<TenantState> state,
-    ILogger<TenantGrain> logger) : Grain, ITenantGrain
+    ILogger<TenantGrain> logger) : Grain, ITenantGrain, IRemindable
 {
+    private const string PurgeReminder = "purge";
+
+    /// <summary>How often the reminder looks in on an unfinished purge (Orleans' shortest reminder period).</summary>
+    private static readonly TimeSpan PurgeReminderPeriod = TimeSpan.FromMinutes(1);
+
     private IGrainTimer? _purgeTimer;
 
     private string TenantId => this.GetPrimaryKeyString();
@@ -86,6 +93,7 @@ public sealed partial class TenantGrain(
         await ClusterCacheInvalidation.InvalidateTokensAsync(GrainFactory, tokenIds, logger);
         await ClusterCacheInvalidation.InvalidateTenantAsync(GrainFactory, TenantId, logger);
         LogDeleted(logger, TenantId);
+        await this.RegisterOrUpdateReminder(PurgeReminder, PurgeReminderPeriod, PurgeReminderPeriod, cancellationToken);
         SchedulePurge();
         return true;
     }
@@ -121,6 +129,23 @@ public sealed partial class TenantGrain(
 
     public Task<int> GetPendingPurgesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.RetiredTenantKeys.Count);
+
+    /// <summary>The purge reminder: activating this grain already scheduled what is left (see <see cref="OnActivateAsync"/>).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.RetiredTenantKeys.Count == 0)
+        {
+            await ForgetPurgeReminderAsync();
+        }
+    }
+
+    private async Task ForgetPurgeReminderAsync()
+    {
+        if (await this.GetReminder(PurgeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     private void SchedulePurge()
     {
@@ -160,6 +185,7 @@ public sealed partial class TenantGrain(
 
         _purgeTimer?.Dispose();
         _purgeTimer = null;
+        await ForgetPurgeReminderAsync();
     }
 
     private Task SaveAsync(CancellationToken cancellationToken) =>

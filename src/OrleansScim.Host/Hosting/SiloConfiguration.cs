@@ -85,13 +85,17 @@ internal static class SiloConfiguration
         silo.ConfigureEndpoints(address, orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: orleans.AdvertisedIPAddress is not null);
     }
 
-    /// <summary>Grain storage <see cref="GrainStorage.Name"/> on the configured provider (also used by the storage tests).</summary>
+    /// <summary>
+    /// Grain storage <see cref="GrainStorage.Name"/> on the configured provider (also used by the storage tests),
+    /// and Orleans' reminders (a tenant's purge resumes through one) on the same storage.
+    /// </summary>
     internal static void ConfigureStorage(ISiloBuilder silo, StorageOptions storage, AzureTableClients tables)
     {
         switch (storage.Provider)
         {
             case StorageProvider.AzureTable:
                 var client = tables.Create(StorageOptions.Section, storage.ConnectionString, storage.TableServiceUri);
+                silo.UseAzureTableReminderService(options => options.TableServiceClient = client);
                 silo.AddAzureTableGrainStorage(GrainStorage.Name, options =>
                 {
                     options.TableServiceClient = client;
@@ -108,6 +112,7 @@ internal static class SiloConfiguration
             case StorageProvider.Redis:
                 var redisConnection = storage.ConnectionString
                     ?? throw new InvalidOperationException("Storage:Provider=Redis needs Storage:ConnectionString.");
+                silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnection));
                 silo.AddRedisGrainStorage(GrainStorage.Name, options =>
                 {
                     options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnection);
@@ -115,6 +120,7 @@ internal static class SiloConfiguration
                 });
                 break;
             default:
+                silo.UseInMemoryReminderService();
                 silo.AddMemoryGrainStorage(GrainStorage.Name);
                 break;
         }

@@ -153,6 +153,13 @@ public sealed class ScimCluster : IAsyncDisposable
     public Task<Reply> TenantInfoAsync(SiloProcess via, Tenant tenant) =>
         via.SendAsync(HttpMethod.Get, $"/admin/tenants/{tenant.TenantId}", AdminKey);
 
+    /// <summary>The partition keys of every row in this cluster's grain state table (Azure Table clusters).</summary>
+    public async Task<IReadOnlyList<string>> StoredPartitionKeysAsync()
+    {
+        var table = new TableClient(_servers.StorageConnectionString, TableName);
+        return [.. (await table.QueryAsync<TableEntity>(select: ["PartitionKey"]).ToListAsync()).Select(row => row.PartitionKey)];
+    }
+
     /// <summary>The cluster's rows in its membership table, as the official clustering provider stores them.</summary>
     public Task<IReadOnlyList<MembershipRow>> MembershipAsync() =>
         Backend == ClusterBackend.AzureTable ? AzureTableMembershipAsync() : RedisMembershipAsync();

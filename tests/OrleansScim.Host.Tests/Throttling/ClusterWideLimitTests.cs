@@ -32,6 +32,7 @@ public sealed class ClusterWideLimitTests : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.UseInMemoryReminderService();
             silo.AddScimGrains();
         });
         _cluster = builder.Build();
