@@ -3,6 +3,7 @@ using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Grains.Tenants;
+using OrleansScim.Host.Hosting;
 
 namespace OrleansScim.Host.Endpoints;
 
@@ -42,6 +43,9 @@ public static class BenchmarkEndpoints
             var response = await grain.GetAsync(new ResourceRequest { BaseUrl = ScimHttp.Origin(context) + "/scim/v2" }, context.RequestAborted);
             await new ScimResult(response).ExecuteAsync(context);
         });
+
+        // Grain storage operations so far (reads, writes, clears), counted from this process's start.
+        app.MapGet("/bench/storage", (StorageOperationCounts counts) => Results.Ok(counts.Snapshot()));
 
         // Where memory goes during a benchmark: managed heap after a full collection, and activations by type.
         app.MapGet("/bench/memory", async (IGrainFactory grains, bool? collect) =>

@@ -27,6 +27,10 @@ internal static class SiloConfiguration
         var tables = new AzureTableClients();
         ConfigureClustering(silo, orleans, storage, tables);
         ConfigureStorage(silo, storage, tables);
+        if (configuration.GetValue<bool>("Benchmarks:Enabled"))
+        {
+            CountingGrainStorage.Decorate(silo.Services, GrainStorage.Name);
+        }
         silo.Services.PostConfigure<ScimGrainOptions>(options => options.PersistDirectoryDocuments = storage.Provider != StorageProvider.Memory);
         silo.Configure<GrainCollectionOptions>(options =>
         {
