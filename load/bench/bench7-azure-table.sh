@@ -47,11 +47,15 @@ run_provider() {
 
 run_provider memory
 
-azurite_dir=$(mktemp -d /tmp/orleansscim-azurite.XXXXXX)
-"$AZURITE" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" --location "$azurite_dir" --skipApiVersionCheck --disableTelemetry --silent &
+# In memory: with its default on-disk store, Azurite rewrites its whole database file (hundreds of MB after
+# tens of thousands of users) over and over and becomes the only thing measured.
+"$AZURITE" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent &
 AZURITE_PID=$!
-trap 'kill $AZURITE_PID 2>/dev/null; rm -rf "$azurite_dir"; bench_cleanup' EXIT
-until curl -s -o /dev/null "http://127.0.0.1:$AZURITE_PORT"; do sleep 0.2; done
+trap 'kill $AZURITE_PID 2>/dev/null; bench_cleanup' EXIT
+until curl -s -o /dev/null "http://127.0.0.1:$AZURITE_PORT"; do
+  kill -0 "$AZURITE_PID" 2>/dev/null || { echo "Azurite exited" >&2; exit 1; }
+  sleep 0.2
+done
 HOST_ENV="Storage__Provider=AzureTable Storage__ConnectionString=$TABLES ${HOST_ENV:-}" run_provider azuretable
 
 echo "-- ratios (Azure Table on Azurite / in-memory, same run)"
