@@ -19,7 +19,7 @@ public static partial class AdminEndpoints
 
     public static string TenantBaseUrl(HttpContext context, string tenantId) => $"{ScimHttp.Origin(context)}/tenants/{tenantId}/scim/v2";
 
-    private static async Task<IResult> CreateTenantAsync(HttpContext context, IGrainFactory grains, CreateTenantRequest? body)
+    private static async Task<IResult> CreateTenantAsync(HttpContext context, IGrainFactory grains, AdminAudit audit, CreateTenantRequest? body)
     {
         var tenantId = body?.TenantId;
         if (tenantId is null || !TenantIdPattern().IsMatch(tenantId))
@@ -35,6 +35,8 @@ public static partial class AdminEndpoints
         {
             return Results.Problem(statusCode: 409, title: "Tenant exists", detail: $"Tenant '{tenantId}' already exists.");
         }
+
+        audit.TenantCreated(tenantId, created.Token.TokenId);
 
         return Results.Created($"/admin/tenants/{tenantId}", new
         {
@@ -61,21 +63,39 @@ public static partial class AdminEndpoints
             });
     }
 
-    private static async Task<IResult> DeleteTenantAsync(HttpContext context, IGrainFactory grains, string tenantId) =>
-        await grains.GetGrain<ITenantGrain>(tenantId).DeleteAsync(context.RequestAborted) ? Results.NoContent() : NotFound(tenantId);
-
-    private static async Task<IResult> IssueTokenAsync(HttpContext context, IGrainFactory grains, string tenantId)
+    private static async Task<IResult> DeleteTenantAsync(HttpContext context, IGrainFactory grains, AdminAudit audit, string tenantId)
     {
-        var issued = await grains.GetGrain<ITenantGrain>(tenantId).IssueTokenAsync(context.RequestAborted);
-        return issued is null
-            ? NotFound(tenantId)
-            : Results.Created($"/admin/tenants/{tenantId}/tokens/{issued.TokenId}", new { tokenId = issued.TokenId, token = issued.Token, created = issued.Created });
+        if (!await grains.GetGrain<ITenantGrain>(tenantId).DeleteAsync(context.RequestAborted))
+        {
+            return NotFound(tenantId);
+        }
+
+        audit.TenantDeleted(tenantId);
+        return Results.NoContent();
     }
 
-    private static async Task<IResult> RevokeTokenAsync(HttpContext context, IGrainFactory grains, string tenantId, string tokenId) =>
-        await grains.GetGrain<ITenantGrain>(tenantId).RevokeTokenAsync(tokenId, context.RequestAborted)
-            ? Results.NoContent()
-            : Results.Problem(statusCode: 404, title: "Not found", detail: $"Tenant '{tenantId}' has no token '{tokenId}'.");
+    private static async Task<IResult> IssueTokenAsync(HttpContext context, IGrainFactory grains, AdminAudit audit, string tenantId)
+    {
+        var issued = await grains.GetGrain<ITenantGrain>(tenantId).IssueTokenAsync(context.RequestAborted);
+        if (issued is null)
+        {
+            return NotFound(tenantId);
+        }
+
+        audit.TokenIssued(tenantId, issued.TokenId);
+        return Results.Created($"/admin/tenants/{tenantId}/tokens/{issued.TokenId}", new { tokenId = issued.TokenId, token = issued.Token, created = issued.Created });
+    }
+
+    private static async Task<IResult> RevokeTokenAsync(HttpContext context, IGrainFactory grains, AdminAudit audit, string tenantId, string tokenId)
+    {
+        if (!await grains.GetGrain<ITenantGrain>(tenantId).RevokeTokenAsync(tokenId, context.RequestAborted))
+        {
+            return Results.Problem(statusCode: 404, title: "Not found", detail: $"Tenant '{tenantId}' has no token '{tokenId}'.");
+        }
+
+        audit.TokenRevoked(tenantId, tokenId);
+        return Results.NoContent();
+    }
 
     private static IResult NotFound(string tenantId) =>
         Results.Problem(statusCode: 404, title: "Not found", detail: $"Tenant '{tenantId}' does not exist.");

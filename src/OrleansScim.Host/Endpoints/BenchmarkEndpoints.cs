@@ -3,7 +3,7 @@ using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Grains.Tenants;
-using OrleansScim.Host.Hosting;
+using OrleansScim.Host.Telemetry;
 
 namespace OrleansScim.Host.Endpoints;
 

@@ -57,7 +57,7 @@ public sealed class AdminListener(IOptions<AdminOptions> options, IServer server
     }
 
     /// <summary>
-    /// With an admin listener: <c>/admin/*</c> answers only on its port and everything else only off it
+    /// With an admin listener: <c>/admin/*</c> and <c>/metrics</c> answer only on its port and everything else only off it
     /// (404 otherwise, as if the path did not exist there).
     /// </summary>
     public static void UseAdminListener(IApplicationBuilder app)
@@ -70,7 +70,10 @@ public sealed class AdminListener(IOptions<AdminOptions> options, IServer server
 
         app.Use((context, next) =>
         {
-            var adminPath = context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
+            // The Prometheus endpoint goes with the admin API, so that a NetworkPolicy can open it to the
+            // monitoring namespace without opening the SCIM port's neighbours to it, or the other way round.
+            var adminPath = context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments(Telemetry.ScimTelemetry.MetricsPath, StringComparison.OrdinalIgnoreCase);
             if (listener.IsAdminPort(context.Connection.LocalPort) == adminPath)
             {
                 return next(context);

@@ -5,6 +5,7 @@ using OrleansScim.Grains.Hosting;
 using OrleansScim.Host.Auth;
 using OrleansScim.Host.Bulk;
 using OrleansScim.Host.Endpoints;
+using OrleansScim.Host.Telemetry;
 using OrleansScim.Host.Throttling;
 using OrleansScim.Protocol.Discovery;
 
@@ -21,6 +22,7 @@ public static class ScimServerExtensions
         AdminListener.AddAdminListener(builder);
         builder.AddRequestSizeLimits();
         builder.AddTrustedProxies();
+        builder.AddScimTelemetry();
         services.AddOptions<ScimHttpOptions>().BindConfiguration(ScimHttpOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.HasValidPublicBaseUrl(), "Scim:PublicBaseUrl must be an absolute http(s) URL.").ValidateOnStart();
         services.AddOptions<OrleansHostOptions>().BindConfiguration(OrleansHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -56,19 +58,23 @@ public static class ScimServerExtensions
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<StartupReport>();
+        services.AddSingleton<AdminAudit>();
         return builder;
     }
 
     public static WebApplication MapScimServer(this WebApplication app)
     {
+        app.UseRequestMetrics();
         app.UseRequestSizeLimits();
         AdminListener.UseAdminListener(app);
         app.UseTrustedProxies(app.Configuration);
         app.UseExceptionHandler();
         app.UseAuthentication();
+        app.UseTenantLogScope();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapScimTelemetry();
         app.MapAdmin();
         app.MapAdminLimits();
         app.MapAdminSchemas();

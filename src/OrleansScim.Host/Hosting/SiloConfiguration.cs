@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using OrleansScim.Grains;
 using OrleansScim.Grains.Hosting;
+using OrleansScim.Host.Telemetry;
 using StackExchange.Redis;
 
 namespace OrleansScim.Host.Hosting;
@@ -14,6 +15,22 @@ internal static class SiloConfiguration
         var orleans = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
+        // On Kubernetes (KUBERNETES_SERVICE_HOST is set in every pod) Orleans' hosting package takes the silo
+        // name, address and ids from the pod (POD_NAME, POD_IP, ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID) and
+        // its agent tells membership at once when a silo's pod is deleted. Registered first, so that the
+        // Cluster:* settings below, configured after it, win where both set the same option.
+        var onKubernetes = KubernetesHosting.IsInCluster(configuration);
+        if (onKubernetes)
+        {
+            // Cluster:Kubernetes:DeleteDefunctSiloPods (false by default; the Role then needs pods/delete too).
+            silo.UseKubernetesHosting(options => options.Bind(configuration.GetSection(KubernetesHosting.Section)));
+        }
+
+        if (ScimTelemetry.TracesEnabled(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = orleans.ClusterId;
@@ -25,12 +42,9 @@ internal static class SiloConfiguration
         }
 
         var tables = new AzureTableClients();
-        ConfigureClustering(silo, orleans, storage, tables);
+        ConfigureClustering(silo, orleans, storage, tables, onKubernetes);
         ConfigureStorage(silo, storage, tables);
-        if (configuration.GetValue<bool>("Benchmarks:Enabled"))
-        {
-            CountingGrainStorage.Decorate(silo.Services, GrainStorage.Name);
-        }
+        InstrumentedGrainStorage.Decorate(silo.Services, GrainStorage.Name);
         silo.Services.PostConfigure<ScimGrainOptions>(options => options.PersistDirectoryDocuments = storage.Provider != StorageProvider.Memory);
         silo.Configure<GrainCollectionOptions>(options =>
         {
@@ -55,7 +69,7 @@ internal static class SiloConfiguration
         silo.AddScimGrains();
     }
 
-    private static void ConfigureClustering(ISiloBuilder silo, OrleansHostOptions orleans, StorageOptions storage, AzureTableClients tables)
+    private static void ConfigureClustering(ISiloBuilder silo, OrleansHostOptions orleans, StorageOptions storage, AzureTableClients tables, bool onKubernetes)
     {
         switch (orleans.Provider)
         {
@@ -63,14 +77,14 @@ internal static class SiloConfiguration
                 var redis = orleans.RedisConnectionString
                     ?? throw new InvalidOperationException("Cluster:Provider=Redis needs Cluster:RedisConnectionString.");
                 silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-                ConfigureEndpoints(silo, orleans);
+                ConfigureEndpoints(silo, orleans, onKubernetes);
                 break;
             case ClusteringProvider.AzureTable:
                 var membershipClient = MembershipUsesOwnAccount(orleans) || storage.Provider != StorageProvider.AzureTable
                     ? tables.Create(OrleansHostOptions.Section, orleans.ConnectionString, orleans.TableServiceUri)
                     : tables.Create(StorageOptions.Section, storage.ConnectionString, storage.TableServiceUri);
                 silo.UseAzureStorageClustering(options => options.TableServiceClient = membershipClient);
-                ConfigureEndpoints(silo, orleans);
+                ConfigureEndpoints(silo, orleans, onKubernetes);
                 break;
             default:
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
@@ -82,9 +96,18 @@ internal static class SiloConfiguration
     private static bool MembershipUsesOwnAccount(OrleansHostOptions orleans) =>
         !string.IsNullOrWhiteSpace(orleans.ConnectionString) || orleans.TableServiceUri is not null;
 
-    /// <summary>Where other silos reach this one: a pod's IP when given, else loopback (several silos on one machine).</summary>
-    private static void ConfigureEndpoints(ISiloBuilder silo, OrleansHostOptions orleans)
+    /// <summary>
+    /// Where other silos reach this one: the configured address (a pod's IP), else on Kubernetes the pod's
+    /// (the hosting package's, from POD_IP), else loopback (several silos on one machine).
+    /// </summary>
+    private static void ConfigureEndpoints(ISiloBuilder silo, OrleansHostOptions orleans, bool onKubernetes)
     {
+        if (onKubernetes && string.IsNullOrEmpty(orleans.AdvertisedIPAddress))
+        {
+            silo.Configure<EndpointOptions>(options => (options.SiloPort, options.GatewayPort) = (orleans.SiloPort, orleans.GatewayPort));
+            return;
+        }
+
         var address = orleans.AdvertisedIPAddress is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback;
         silo.ConfigureEndpoints(address, orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: orleans.AdvertisedIPAddress is not null);
     }

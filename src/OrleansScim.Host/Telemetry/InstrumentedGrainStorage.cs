@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using Orleans.Storage;
 
-namespace OrleansScim.Host.Hosting;
+namespace OrleansScim.Host.Telemetry;
 
-/// <summary>Grain storage operations counted by <see cref="CountingGrainStorage"/> (benchmarks only).</summary>
+/// <summary>Grain storage operations counted by <see cref="InstrumentedGrainStorage"/>, for the benchmarks' operations per created user (GET /bench/storage).</summary>
 public sealed class StorageOperationCounts
 {
     private long _reads;
@@ -19,12 +20,12 @@ public sealed class StorageOperationCounts
 }
 
 /// <summary>
-/// Counts every read, write and clear that reaches a grain storage provider, for the benchmarks' storage
-/// operations per created user (<c>Benchmarks:Enabled</c> only). A decorator rather than Orleans' storage
-/// instruments: those are recorded for grains' persistent state only, and the index store calls the
-/// provider directly.
+/// Times and counts every read, write and clear that reaches the grain storage provider
+/// (<see cref="ScimMetrics.StorageCall"/>, and <see cref="StorageOperationCounts"/> for the benchmarks). A
+/// decorator rather than Orleans' own storage instruments: those are recorded for grains' persistent state
+/// only, and the index store calls the provider directly.
 /// </summary>
-internal sealed class CountingGrainStorage(IGrainStorage inner, StorageOperationCounts counts) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+internal sealed class InstrumentedGrainStorage(IGrainStorage inner, ScimMetrics metrics, StorageOperationCounts counts) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>Wraps the provider registered under <paramref name="name"/> (Orleans registers providers as keyed singletons).</summary>
     public static void Decorate(IServiceCollection services, string name)
@@ -33,28 +34,45 @@ internal sealed class CountingGrainStorage(IGrainStorage inner, StorageOperation
         var factory = registered.KeyedImplementationFactory!;
         services.Remove(registered);
         services.AddSingleton<StorageOperationCounts>();
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) =>
-            new CountingGrainStorage((IGrainStorage)factory(provider, key), provider.GetRequiredService<StorageOperationCounts>()));
+        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => new InstrumentedGrainStorage(
+            (IGrainStorage)factory(provider, key), provider.GetRequiredService<ScimMetrics>(), provider.GetRequiredService<StorageOperationCounts>()));
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         counts.Read();
-        return inner.ReadStateAsync(stateName, grainId, grainState);
+        return MeasureAsync("read", grainId, () => inner.ReadStateAsync(stateName, grainId, grainState));
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         counts.Wrote();
-        return inner.WriteStateAsync(stateName, grainId, grainState);
+        return MeasureAsync("write", grainId, () => inner.WriteStateAsync(stateName, grainId, grainState));
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         counts.Cleared();
-        return inner.ClearStateAsync(stateName, grainId, grainState);
+        return MeasureAsync("clear", grainId, () => inner.ClearStateAsync(stateName, grainId, grainState));
     }
 
     /// <summary>Providers that initialize in the silo lifecycle (the Azure Table one creates its table) still do.</summary>
     public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+
+    private async Task MeasureAsync(string operation, GrainId grainId, Func<Task> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await call();
+        }
+        catch (Exception failure)
+        {
+            // The grain type only: the key holds the tenant id and, for index records, what a client wrote.
+            metrics.StorageCall(operation, grainId.Type.ToString()!, Stopwatch.GetElapsedTime(started), failure);
+            throw;
+        }
+
+        metrics.StorageCall(operation, grainId.Type.ToString()!, Stopwatch.GetElapsedTime(started), null);
+    }
 }
