@@ -19,7 +19,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Stopwatch _age = Stopwatch.StartNew();
 
-    private SiloProcess(string name, int httpPort, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string> settings)
+    private SiloProcess(string name, int httpPort, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string> settings, bool exactly = false)
     {
         Name = name;
         HttpPort = httpPort;
@@ -42,16 +42,19 @@ public sealed partial class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         startInfo.ArgumentList.Add(hostDll);
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         foreach (var (key, value) in settings)
         {
             startInfo.Environment[key] = value;
         }
 
-        startInfo.Environment["Cluster__SiloName"] = name;
-        startInfo.Environment["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
-        startInfo.Environment["Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        if (!exactly)
+        {
+            startInfo.ArgumentList.Add("--urls");
+            startInfo.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+            startInfo.Environment["Cluster__SiloName"] = name;
+            startInfo.Environment["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+            startInfo.Environment["Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        }
 
         _process = new Process { StartInfo = startInfo };
         _process.OutputDataReceived += (_, e) => Append(e.Data, null);
@@ -81,6 +84,13 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>Starts the host with the given settings (environment variables) on fresh ports; does not wait.</summary>
     public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> settings) =>
         new(name, FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), settings);
+
+    /// <summary>
+    /// Starts the host with exactly <paramref name="environment"/> and no arguments (a pod's environment, whose
+    /// ASPNETCORE_URLS must listen on <paramref name="httpPort"/>); does not wait.
+    /// </summary>
+    public static SiloProcess StartWithEnvironment(string name, int httpPort, IReadOnlyDictionary<string, string> environment) =>
+        new(name, httpPort, 0, 0, environment, exactly: true);
 
     /// <summary>Waits until <c>/health/ready</c> says the silo is an active cluster member.</summary>
     public async Task WaitUntilReadyAsync()
