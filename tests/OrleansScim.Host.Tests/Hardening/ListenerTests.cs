@@ -43,6 +43,8 @@ public sealed class ListenerTests
         var healthOnMain = await client.GetAsync(new Uri(main, "/health/live"));
         var healthOnAdmin = await client.GetAsync(new Uri(admin, "/health/live"));
         var scimOnAdmin = await client.GetAsync(new Uri(admin, "/scim/v2/ServiceProviderConfig"));
+        var metricsOnAdmin = await client.GetAsync(new Uri(admin, "/metrics"));
+        var metricsOnMain = await client.GetAsync(new Uri(main, "/metrics"));
         using var spoofed = new HttpRequestMessage(HttpMethod.Get, new Uri(main, "/admin/tenants/listener"));
         spoofed.Headers.Host = $"127.0.0.1:{admin.Port}";
         var spoofedHost = await client.SendAsync(spoofed);
@@ -54,6 +56,11 @@ public sealed class ListenerTests
         Assert.Equal(HttpStatusCode.NotFound, healthOnAdmin.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, scimOnAdmin.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, spoofedHost.StatusCode);
+
+        // The Prometheus endpoint goes with the admin listener, where a NetworkPolicy can open it to monitoring only.
+        Assert.Equal(HttpStatusCode.OK, metricsOnAdmin.StatusCode);
+        Assert.Contains("orleansscim_requests", await metricsOnAdmin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, metricsOnMain.StatusCode);
     }
 
     [Fact]
