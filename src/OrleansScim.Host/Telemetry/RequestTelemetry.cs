@@ -13,6 +13,8 @@ internal static class RequestTelemetry
 {
     private static readonly ConcurrentDictionary<Endpoint, (string ResourceType, string Operation)> Operations = new();
 
+    private static readonly Func<ILogger, string, IDisposable?> TenantScope = LoggerMessage.DefineScope<string>("Tenant {TenantId}");
+
     /// <summary>Outermost: counts every answer, error bodies and 429s included.</summary>
     public static IApplicationBuilder UseRequestMetrics(this IApplicationBuilder app)
     {
@@ -46,7 +48,7 @@ internal static class RequestTelemetry
                 return;
             }
 
-            using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant }))
+            using (TenantScope(logger, tenant))
             {
                 await next(context);
             }
