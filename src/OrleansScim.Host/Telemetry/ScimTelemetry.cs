@@ -33,6 +33,11 @@ public static class ScimTelemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans").AddMeter(ScimMetrics.MeterName);
+                if (!options.OrleansPerCallMetrics)
+                {
+                    metrics.AddView(instrument => IsOrleansPerCall(instrument) ? MetricStreamConfiguration.Drop : null);
+                }
+
                 if (options.Prometheus)
                 {
                     metrics.AddPrometheusExporter();
@@ -68,6 +73,18 @@ public static class ScimTelemetry
     }
 
     public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// Orleans instruments recorded on every message or grain call (message counts and sizes, request latency,
+    /// directory lookups, scheduler turns). Measured with load/bench/ab-commits.sh, listening to them cost about a
+    /// fifth of GET /Users/{id}'s throughput (load/README.md); activations, membership, storage and the
+    /// gauges stay. <c>Telemetry:OrleansPerCallMetrics=true</c> keeps them too.
+    /// </summary>
+    private static readonly string[] OrleansPerCallPrefixes =
+        ["orleans-messaging-", "orleans-app-requests-", "orleans-directory-lookups-", "orleans-directory-validations-", "orleans-scheduler-"];
+
+    internal static bool IsOrleansPerCall(System.Diagnostics.Metrics.Instrument instrument) =>
+        instrument.Meter.Name == "Microsoft.Orleans" && OrleansPerCallPrefixes.Any(p => instrument.Name.StartsWith(p, StringComparison.Ordinal));
 
     private static bool IsProbeOrScrape(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments(MetricsPath);
 }

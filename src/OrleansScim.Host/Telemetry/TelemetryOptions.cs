@@ -13,4 +13,7 @@ public sealed class TelemetryOptions
 
     /// <summary>Collect traces even without OTLP export (tests attach an in-memory exporter); on whenever <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
     public bool Traces { get; set; }
+
+    /// <summary>Also collect Orleans' per-message and per-call instruments (off: they cost throughput on every grain call; see <see cref="ScimTelemetry"/>).</summary>
+    public bool OrleansPerCallMetrics { get; set; }
 }
