@@ -12,12 +12,14 @@ public sealed class InstrumentedGrainStorageTests
     public async Task AFailingWrite_IsTimedAndCounted_ByGrainTypeOperationAndException_AndStillThrows()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var metrics = new ScimMetrics(services.GetRequiredService<IMeterFactory>());
+        var factory = services.GetRequiredService<IMeterFactory>();
+        var metrics = new ScimMetrics(factory);
         var measured = new List<(string Instrument, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == ScimMetrics.MeterName)
+            // This factory's meter only: hosts of other tests in this process have meters of the same name.
+            if (instrument.Meter.Name == ScimMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
             {
                 l.EnableMeasurementEvents(instrument);
             }
