@@ -78,7 +78,11 @@ public static class Helmlite
             }
         }
 
-        throw new InvalidOperationException("helmlite was not found in ../shared/tools/helmlite/ above the repository; set HELMLITE to its path.");
+        // The build machines' own copy, wherever the repository was cloned.
+        const string machineCopy = "/work/shared/tools/helmlite/helmlite";
+        return File.Exists(machineCopy)
+            ? machineCopy
+            : throw new InvalidOperationException("helmlite was not found in shared/tools/helmlite/ above the repository or in /work/shared; set HELMLITE to its path.");
     }
 }
 
