@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Contracts;
@@ -25,7 +26,8 @@ public sealed partial class GroupGrain(
     [PersistentState("group", GrainStorage.Name)] IPersistentState<ResourceState> state,
     ITenantSchemaCatalog catalog,
     IOptions<ScimGrainOptions> options,
-    ILogger<GroupGrain> logger) : ResourceGrain(state, catalog, options, logger), IGroupGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    ILogger<GroupGrain> logger) : ResourceGrain(state, catalog, options, time, logger), IGroupGrain
 {
     /// <summary>How many missing member ids an error or log line names; a PATCH may list up to a thousand.</summary>
     private const int MaxNamedMissingMembers = 20;

@@ -29,6 +29,7 @@ public abstract partial class ResourceGrain(
     IPersistentState<ResourceState> state,
     ITenantSchemaCatalog catalog,
     IOptions<ScimGrainOptions> options,
+    TimeProvider time,
     ILogger logger) : Grain, IResourceGrain
 #pragma warning restore CA1001
 {
@@ -161,7 +162,7 @@ public abstract partial class ResourceGrain(
                     await _gate.WaitAsync(cancellationToken);
                     try
                     {
-                        var now = DateTimeOffset.UtcNow;
+                        var now = time.GetUtcNow();
                         state.State = new ResourceState
                         {
                             Attributes = ScimJson.Serialize(attributes),
@@ -544,7 +545,7 @@ public abstract partial class ResourceGrain(
             }
 
             state.State.Version++;
-            state.State.LastModified = DateTimeOffset.UtcNow;
+            state.State.LastModified = time.GetUtcNow();
             await state.WriteStateAsync(cancellationToken);
         }
         finally
@@ -660,7 +661,7 @@ public abstract partial class ResourceGrain(
     {
         state.State.Attributes = ScimJson.Serialize(attributes);
         state.State.Version++;
-        state.State.LastModified = DateTimeOffset.UtcNow;
+        state.State.LastModified = time.GetUtcNow();
         state.State.PendingNotices = [.. state.State.PendingNotices, .. notices];
         OnCommitting(state.State, notices);
         await state.WriteStateAsync(cancellationToken);

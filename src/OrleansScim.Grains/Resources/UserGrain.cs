@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Directory;
@@ -13,7 +14,8 @@ public sealed class UserGrain(
     [PersistentState("user", GrainStorage.Name)] IPersistentState<ResourceState> state,
     ITenantSchemaCatalog catalog,
     IOptions<ScimGrainOptions> options,
-    ILogger<UserGrain> logger) : ResourceGrain(state, catalog, options, logger), IUserGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    ILogger<UserGrain> logger) : ResourceGrain(state, catalog, options, time, logger), IUserGrain
 {
     protected override string ResourceTypeName => ResourceTypeNames.User;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Hosting;
@@ -15,6 +16,7 @@ namespace OrleansScim.Grains.Tenants;
 /// </summary>
 public sealed partial class TenantGrain(
     [PersistentState("tenant", GrainStorage.Name)] IPersistentState<TenantState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain, IRemindable
 {
     private const string PurgeReminder = "purge";
@@ -45,7 +47,7 @@ public sealed partial class TenantGrain(
         var incarnation = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var tenantKey = GrainKeys.TenantKey(TenantId, incarnation);
         var (tokenId, token, hash) = TokenSecrets.Issue();
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         state.State.Incarnation = incarnation;
         state.State.Created = now;
         state.State.Tokens = [new TokenSummary(tokenId, now)];
@@ -106,7 +108,7 @@ public sealed partial class TenantGrain(
         }
 
         var (tokenId, token, hash) = TokenSecrets.Issue();
-        var issued = new IssuedToken(tokenId, token, DateTimeOffset.UtcNow);
+        var issued = new IssuedToken(tokenId, token, time.GetUtcNow());
         state.State.Tokens.Add(new TokenSummary(tokenId, issued.Created));
         await state.WriteStateAsync(cancellationToken);
         await GrainReferences.Get<ITokenGrain>(GrainFactory, tokenId).RegisterAsync(TenantId, GrainKeys.TenantKey(TenantId, state.State.Incarnation!), hash, cancellationToken);
