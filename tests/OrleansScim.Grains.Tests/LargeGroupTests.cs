@@ -106,7 +106,7 @@ public sealed class LargeGroupTests(ClusterFixture fixture)
 
         Assert.Equal(204, (await scim.User(users[4]).DeleteAsync(Scim.Request())).Status);
 
-        await Scim.EventuallyAsync(async () => !(await MemberIdsAsync(scim, group)).Contains(users[4]), "the deleted user left the large group");
+        await Eventually.UntilAsync(async () => !(await MemberIdsAsync(scim, group)).Contains(users[4]), "the deleted user left the large group");
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class LargeGroupTests(ClusterFixture fixture)
 
         Assert.Equal(204, (await scim.Group(group).DeleteAsync(Scim.Request())).Status);
 
-        await Scim.EventuallyAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             var memberships = await Task.WhenAll(users.Select(u => scim.User(u).GetGroupIdsAsync()));
             return memberships.All(m => m.Count == 0);

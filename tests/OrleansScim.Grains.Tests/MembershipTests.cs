@@ -28,7 +28,7 @@ public sealed class MembershipTests(ClusterFixture fixture)
 
         Assert.Equal(204, (await scim.User(leaves).DeleteAsync(Scim.Request())).Status);
 
-        await Scim.EventuallyAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             var members = Scim.Json(await scim.Group(group).GetAsync(Scim.Request()))["members"]!.AsArray();
             return members.Count == 1 && members[0]!["value"]!.GetValue<string>() == stays;
@@ -46,7 +46,7 @@ public sealed class MembershipTests(ClusterFixture fixture)
 
         Assert.Equal(204, (await scim.Group(group).DeleteAsync(Scim.Request())).Status);
 
-        await Scim.EventuallyAsync(async () => (await scim.User(user).GetGroupIdsAsync()).Count == 0, "the user lost the deleted group");
+        await Eventually.UntilAsync(async () => (await scim.User(user).GetGroupIdsAsync()).Count == 0, "the user lost the deleted group");
     }
 
     [Fact]

@@ -61,15 +61,4 @@ public sealed class Scim(IGrainFactory grains, string tenantKey)
 
     public static string Body(ScimResponse response) =>
         $"{response.Status}: {(response.Body is null ? "" : System.Text.Encoding.UTF8.GetString(response.Body))}";
-
-    /// <summary>Waits (bounded) for an eventually-true condition such as a delivered membership notice.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string because)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting until " + because);
-            await Task.Delay(20);
-        }
-    }
 }

@@ -21,7 +21,7 @@ public sealed class TenantTests(ClusterFixture fixture)
 
         Assert.True(await tenant.DeleteAsync());
 
-        await Scim.EventuallyAsync(async () => await tenant.GetPendingPurgesAsync() == 0, "the purge finished");
+        await Eventually.UntilAsync(async () => await tenant.GetPendingPurgesAsync() == 0, "the purge finished");
         Assert.Equal(SnapshotState.Missing, (await scim.User(user).GetSnapshotAsync()).State);
         Assert.Equal(SnapshotState.Missing, (await scim.Group(group).GetSnapshotAsync()).State);
         Assert.Null(await tenant.GetInfoAsync());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using StackExchange.Redis;
 using Xunit.Sdk;
 
 namespace OrleansScim.Cluster.Tests.Infrastructure;
@@ -176,10 +177,11 @@ public sealed class ScimCluster : IAsyncDisposable
 
     private async Task<IReadOnlyList<MembershipRow>> RedisMembershipAsync()
     {
-        var entries = await MiniRedis.HashGetAllAsync(_servers.RedisPort, $"{ServiceId}/members/{ClusterId}");
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_servers.RedisPort}");
+        var entries = await redis.GetDatabase().HashGetAllAsync($"{ServiceId}/members/{ClusterId}");
         return [.. entries
-            .Where(e => e.Key.StartsWith('S'))
-            .Select(e => JsonNode.Parse(e.Value)!)
+            .Where(e => e.Name.ToString().StartsWith('S'))
+            .Select(e => JsonNode.Parse(e.Value.ToString())!)
             .Select(row => new MembershipRow(row["SiloName"]!.GetValue<string>(), (SiloStatus)row["Status"]!.GetValue<int>(), row["SiloAddress"]!["SiloAddress"]!.GetValue<string>()))];
     }
 
