@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using OrleansScim.Protocol.Resources;
 
-namespace OrleansScim.Grains.Resources;
+namespace OrleansScim.Protocol.Resources;
 
 /// <summary>Reads and edits the "members" attribute of a group's attributes.</summary>
 public static class GroupMembers

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using OrleansScim.Protocol.Errors;
-using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 
-namespace OrleansScim.Grains.Resources;
+namespace OrleansScim.Protocol.Resources;
 
 /// <summary>RFC 7643 §7: an immutable attribute that has a value may not be changed by PUT.</summary>
 public static class ImmutableAttributes

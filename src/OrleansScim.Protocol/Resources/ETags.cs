@@ -1,4 +1,4 @@
-namespace OrleansScim.Grains.Resources;
+namespace OrleansScim.Protocol.Resources;
 
 /// <summary>If-Match / If-None-Match evaluation (RFC 7232 §3.1, weak comparison as RFC 7644 §3.14 uses weak ETags).</summary>
 public static class ETags
