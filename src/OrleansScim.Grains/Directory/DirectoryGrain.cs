@@ -107,7 +107,7 @@ public sealed class DirectoryGrain(
     {
         var key = this.GetPrimaryKeyString();
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return GrainReferences.Get<IDirectorySegmentGrain>(GrainFactory, GrainKeys.Segment(key[..slash], key[(slash + 1)..], segment));
+        return new TenantGrains(GrainFactory, key[..slash]).Segment(key[(slash + 1)..], segment);
     }
 }
 

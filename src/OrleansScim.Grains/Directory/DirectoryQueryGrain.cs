@@ -130,9 +130,9 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore
             }
 
             // The member keeps the other side of the relation: its groups are the only candidates.
-            var key = GrainKeys.Resource(scope.TenantKey, member.Value);
-            var asUser = await GrainReferences.Get<IUserGrain>(GrainFactory, key).GetGroupIdsAsync(cancellationToken);
-            var asGroup = await GrainReferences.Get<IGroupGrain>(GrainFactory, key).GetGroupIdsAsync(cancellationToken);
+            var tenant = new TenantGrains(GrainFactory, scope.TenantKey);
+            var asUser = await tenant.User(member.Value).GetGroupIdsAsync(cancellationToken);
+            var asGroup = await tenant.Group(member.Value).GetGroupIdsAsync(cancellationToken);
             return [.. asUser.Union(asGroup)];
         }
 

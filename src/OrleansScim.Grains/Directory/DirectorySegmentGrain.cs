@@ -320,20 +320,14 @@ public sealed class DirectorySegmentGrain(
 
         // Persisted generations leave room for the in-memory reports between two writes.
         _reportGeneration = Math.Max(_reportGeneration + 1, entries.State.Generation * 1_000_000);
-        await GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(_tenantKey, _resourceType))
+        await new TenantGrains(GrainFactory, _tenantKey).Directory(_resourceType)
             .ReportCountAsync(_segment, _reportGeneration, count, cancellationToken);
         _reportedCount = count;
     }
 
     private int PresentCount() => entries.State.Entries.Count(e => e.Value.Status == EntryStatus.Present);
 
-    private IResourceGrain ResourceGrain(string id)
-    {
-        var key = GrainKeys.Resource(_tenantKey, id);
-        return _resourceType == ResourceTypeNames.User
-            ? GrainReferences.Get<IUserGrain>(GrainFactory, key)
-            : GrainReferences.Get<IGroupGrain>(GrainFactory, key);
-    }
+    private IResourceGrain ResourceGrain(string id) => new TenantGrains(GrainFactory, _tenantKey).Resource(_resourceType, id);
 }
 
 [GenerateSerializer, Alias("scim.EntryStatus")]

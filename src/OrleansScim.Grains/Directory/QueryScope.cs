@@ -63,7 +63,7 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
     /// <summary>Everything else: asks the directory segments.</summary>
     public async Task<QueryPage> ScanAsync(string? filterText, SortSpec? sort, string? sortBy, Paging paging, CancellationToken cancellationToken)
     {
-        var counts = await GrainReferences.Get<IDirectoryGrain>(grains, GrainKeys.Directory(tenantKey, resourceType)).GetCountsAsync(cancellationToken);
+        var counts = await Tenant.Directory(resourceType).GetCountsAsync(cancellationToken);
         if (sort is null && paging.Cursor is not null)
         {
             return await WalkFromCursorAsync(filterText, counts, paging, cancellationToken);
@@ -170,7 +170,7 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
     /// <summary>Ids of every resource of the directory, in creation order.</summary>
     public async Task<List<string>> AllIdsAsync(CancellationToken cancellationToken)
     {
-        var counts = await GrainReferences.Get<IDirectoryGrain>(grains, GrainKeys.Directory(tenantKey, resourceType)).GetCountsAsync(cancellationToken);
+        var counts = await Tenant.Directory(resourceType).GetCountsAsync(cancellationToken);
         var ids = new List<string>();
         var occupied = Enumerable.Range(0, counts.PerSegment.Count).Where(s => counts.PerSegment[s] > 0).ToList();
         foreach (var batch in occupied.Chunk(options.QueryFanOut))
@@ -186,7 +186,7 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
     /// <summary>Puts a large group's members (all, or those of <paramref name="onlyIds"/>) into its representation.</summary>
     public async Task AddMembersAsync(JsonObject document, string groupId, IReadOnlyList<string>? onlyIds, CancellationToken cancellationToken)
     {
-        var members = await GrainReferences.Get<IGroupGrain>(grains, GrainKeys.Resource(tenantKey, groupId)).GetMembersAsync(onlyIds, cancellationToken);
+        var members = await Tenant.Group(groupId).GetMembersAsync(onlyIds, cancellationToken);
         if (members.Count > 0)
         {
             document["members"] = new JsonArray([.. members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => (JsonNode)GroupGrain.ToJson(m))]);
@@ -208,14 +208,11 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
         return [.. fetched.SelectMany(d => d).OrderBy(d => d.Sequence)];
     }
 
-    private IDirectorySegmentGrain Segment(long segment) =>
-        GrainReferences.Get<IDirectorySegmentGrain>(grains, GrainKeys.Segment(tenantKey, resourceType, segment));
+    private TenantGrains Tenant => new(grains, tenantKey);
 
-    private IResourceGrain Resource(string id)
-    {
-        var key = GrainKeys.Resource(tenantKey, id);
-        return resourceType == ResourceTypeNames.User ? GrainReferences.Get<IUserGrain>(grains, key) : GrainReferences.Get<IGroupGrain>(grains, key);
-    }
+    private IDirectorySegmentGrain Segment(long segment) => Tenant.Segment(resourceType, segment);
+
+    private IResourceGrain Resource(string id) => Tenant.Resource(resourceType, id);
 }
 
 /// <summary>How a page is chosen: by 1-based index, or after a cursor position (RFC 9865).</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OrleansScim.Grains.Keys;
-using OrleansScim.Grains.Resources;
+using OrleansScim.Grains.Directory;
 
 namespace OrleansScim.Grains.Indexes;
 
@@ -147,10 +147,7 @@ public sealed class IndexStore(IServiceProvider services, IGrainFactory grains)
     {
         var tenantKey = GrainKeys.TenantKeyOf(indexKey);
         var index = indexKey[(tenantKey.Length + 1)..indexKey.LastIndexOf('/')];
-        var ownerKey = GrainKeys.Resource(tenantKey, ownerId);
-        IIndexOwner owner = IndexNames.IsUserIndex(index)
-            ? GrainReferences.Get<IUserGrain>(grains, ownerKey)
-            : GrainReferences.Get<IGroupGrain>(grains, ownerKey);
+        IIndexOwner owner = new TenantGrains(grains, tenantKey).Resource(IndexNames.IsUserIndex(index) ? ResourceTypeNames.User : ResourceTypeNames.Group, ownerId);
         return owner.HoldsIndexEntryAsync(indexKey, cancellationToken);
     }
 

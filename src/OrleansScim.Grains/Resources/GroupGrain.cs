@@ -429,10 +429,9 @@ public sealed partial class GroupGrain(
             return null;
         }
 
-        var key = GrainKeys.Resource(TenantKey, memberId);
         var tryGroupFirst = string.Equals(declaredType, ResourceTypeNames.Group, StringComparison.OrdinalIgnoreCase);
-        IResourceGrain first = tryGroupFirst ? GrainReferences.Get<IGroupGrain>(GrainFactory, key) : GrainReferences.Get<IUserGrain>(GrainFactory, key);
-        IResourceGrain second = tryGroupFirst ? GrainReferences.Get<IUserGrain>(GrainFactory, key) : GrainReferences.Get<IGroupGrain>(GrainFactory, key);
+        IResourceGrain first = tryGroupFirst ? Tenant.Group(memberId) : Tenant.User(memberId);
+        IResourceGrain second = tryGroupFirst ? Tenant.User(memberId) : Tenant.Group(memberId);
         if ((await first.GetSnapshotAsync(cancellationToken)).State != SnapshotState.Missing)
         {
             return tryGroupFirst ? ResourceTypeNames.Group : ResourceTypeNames.User;

@@ -71,7 +71,10 @@ public abstract partial class ResourceGrain(
     /// </summary>
     protected JsonObject Attributes => _attributes ??= ScimJson.ParseTrusted(state.State.Attributes!);
 
-    protected IDirectoryGrain Directory => GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(TenantKey, ResourceTypeName));
+    /// <summary>This tenant's grains (other users and groups, its directories and segments).</summary>
+    protected TenantGrains Tenant => new(GrainFactory, TenantKey);
+
+    protected IDirectoryGrain Directory => Tenant.Directory(ResourceTypeName);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -759,8 +762,7 @@ public abstract partial class ResourceGrain(
         }
     }
 
-    private IDirectorySegmentGrain SegmentOf(long sequence) =>
-        GrainReferences.Get<IDirectorySegmentGrain>(GrainFactory, GrainKeys.Segment(TenantKey, ResourceTypeName, sequence / options.Value.SegmentSize));
+    private IDirectorySegmentGrain SegmentOf(long sequence) => Tenant.Segment(ResourceTypeName, sequence / options.Value.SegmentSize);
 
     private string IndexKey(IndexValue value) => GrainKeys.Index(TenantKey, value.Index, value.Value);
 
@@ -845,21 +847,20 @@ public abstract partial class ResourceGrain(
     /// <summary>Delivers one notice; false when its target does not exist.</summary>
     protected virtual async Task<bool> DeliverAsync(MembershipNotice notice, CancellationToken cancellationToken)
     {
-        var key = GrainKeys.Resource(TenantKey, notice.TargetId);
         var isUser = notice.TargetType == ResourceTypeNames.User;
         switch (notice.Kind)
         {
             case NoticeKind.Joined:
                 return isUser
-                    ? await GrainReferences.Get<IUserGrain>(GrainFactory, key).JoinGroupAsync(ResourceId, cancellationToken)
-                    : await GrainReferences.Get<IGroupGrain>(GrainFactory, key).JoinGroupAsync(ResourceId, cancellationToken);
+                    ? await Tenant.User(notice.TargetId).JoinGroupAsync(ResourceId, cancellationToken)
+                    : await Tenant.Group(notice.TargetId).JoinGroupAsync(ResourceId, cancellationToken);
             case NoticeKind.Left:
                 await (isUser
-                    ? GrainReferences.Get<IUserGrain>(GrainFactory, key).LeaveGroupAsync(ResourceId, cancellationToken)
-                    : GrainReferences.Get<IGroupGrain>(GrainFactory, key).LeaveGroupAsync(ResourceId, cancellationToken));
+                    ? Tenant.User(notice.TargetId).LeaveGroupAsync(ResourceId, cancellationToken)
+                    : Tenant.Group(notice.TargetId).LeaveGroupAsync(ResourceId, cancellationToken));
                 return true;
             default:
-                await GrainReferences.Get<IGroupGrain>(GrainFactory, key).RemoveMemberAsync(ResourceId, cancellationToken);
+                await Tenant.Group(notice.TargetId).RemoveMemberAsync(ResourceId, cancellationToken);
                 return true;
         }
     }

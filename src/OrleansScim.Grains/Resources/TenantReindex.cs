@@ -28,9 +28,7 @@ public static class TenantReindex
         {
             await Task.WhenAll(batch.Select(id =>
             {
-                var key = GrainKeys.Resource(tenantKey, id);
-                IResourceGrain grain = resourceType == ResourceTypeNames.User ? grains.GetGrain<IUserGrain>(key) : grains.GetGrain<IGroupGrain>(key);
-                return grain.EnsureIndexedAsync(cancellationToken);
+                return new TenantGrains(grains, tenantKey).Resource(resourceType, id).EnsureIndexedAsync(cancellationToken);
             }));
         }
 

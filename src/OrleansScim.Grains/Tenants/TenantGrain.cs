@@ -68,8 +68,9 @@ public sealed partial class TenantGrain(
         }
 
         var tenantKey = GrainKeys.TenantKey(TenantId, state.State.Incarnation!);
-        var users = GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).GetCountsAsync(cancellationToken);
-        var groups = GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).GetCountsAsync(cancellationToken);
+        var tenant = new TenantGrains(GrainFactory, tenantKey);
+        var users = tenant.Directory(ResourceTypeNames.User).GetCountsAsync(cancellationToken);
+        var groups = tenant.Directory(ResourceTypeNames.Group).GetCountsAsync(cancellationToken);
         return new TenantInfo(TenantId, state.State.Created, (await users).Total, (await groups).Total, [.. state.State.Tokens]);
     }
 
@@ -171,8 +172,9 @@ public sealed partial class TenantGrain(
         {
             try
             {
-                await GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.User)).PurgeAsync(cancellationToken);
-                await GrainReferences.Get<IDirectoryGrain>(GrainFactory, GrainKeys.Directory(tenantKey, ResourceTypeNames.Group)).PurgeAsync(cancellationToken);
+                var retired = new TenantGrains(GrainFactory, tenantKey);
+                await retired.Directory(ResourceTypeNames.User).PurgeAsync(cancellationToken);
+                await retired.Directory(ResourceTypeNames.Group).PurgeAsync(cancellationToken);
                 state.State.RetiredTenantKeys.Remove(tenantKey);
                 await SaveAsync(cancellationToken);
                 LogPurged(logger, TenantId);

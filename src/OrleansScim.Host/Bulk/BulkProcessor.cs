@@ -1,5 +1,4 @@
 using OrleansScim.Grains.Contracts;
-using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Protocol.Errors;
@@ -68,8 +67,7 @@ public sealed class BulkProcessor(IGrainFactory grains, string tenantKey, string
                 return BulkOperationResult.From(operation, ScimResponses.NotFound(target.ResourceType, id), $"{baseUrl}/{target.Endpoint}/{GrainKeys.Encode(id)}");
             }
 
-            var key = GrainKeys.Resource(tenantKey, id);
-            IResourceGrain grain = target.ResourceType == ResourceTypeNames.User ? grains.GetGrain<IUserGrain>(key) : grains.GetGrain<IGroupGrain>(key);
+            var grain = new TenantGrains(grains, tenantKey).Resource(target.ResourceType, id);
             var response = method switch
             {
                 BulkOperation.Post => await grain.CreateAsync(request, cancellationToken),

@@ -1,7 +1,6 @@
 using System.Text;
 using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Keys;
-using OrleansScim.Grains.Resources;
 using OrleansScim.Grains.Tenants;
 using OrleansScim.Host.Telemetry;
 
@@ -39,7 +38,7 @@ public static class BenchmarkEndpoints
                 tenantKey = tenantKeys[tokenId] = record!.TenantKey;
             }
 
-            var grain = GrainReferences.Get<IUserGrain>(grains, GrainKeys.Resource(tenantKey, id));
+            var grain = new TenantGrains(grains, tenantKey).User(id);
             var response = await grain.GetAsync(new ResourceRequest { BaseUrl = ScimHttp.Origin(context) + "/scim/v2" }, context.RequestAborted);
             await new ScimResult(response).ExecuteAsync(context);
         });

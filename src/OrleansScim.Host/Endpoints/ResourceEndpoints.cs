@@ -53,10 +53,7 @@ public static class ResourceEndpoints
             return new ScimResult(ScimResponses.NotFound(resourceType, id));
         }
 
-        var key = GrainKeys.Resource(ScimHttp.TenantKey(context), id);
-        IResourceGrain grain = resourceType == ResourceTypeNames.User
-            ? GrainReferences.Get<IUserGrain>(grains, key)
-            : GrainReferences.Get<IGroupGrain>(grains, key);
+        var grain = new TenantGrains(grains, ScimHttp.TenantKey(context)).Resource(resourceType, id);
         return new ScimResult(await call(grain, resourceRequest, context.RequestAborted));
     }
 
