@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Before/after for a hot-path change: builds BEFORE (a commit) in a git worktree beside the working tree,
 # starts both hosts, and runs the same wrk measurements against each, alternating rounds in one run:
-# GET /Users/{id} (one user, realistic Azure AD body) and the userName eq filter, wrk -t2 -c32. Prints
-# each round and the medians with the ratio after/before.
+# GET /Users/{id} (one user, realistic Azure AD body) and the userName eq filter, wrk -t2 -c32, and an
+# Azure AD membership PATCH adding GROUP_MEMBERS (100) members to a new group (group_patch.py, median of 5
+# per round). Prints each round and the medians with the ratio after/before.
 # Usage: load/bench/ab-commits.sh BEFORE_COMMIT [ROUNDS] [SECONDS]     (defaults 5 rounds of 10 s)
 # Env: PORT_BEFORE (5201), PORT_AFTER (5202), AFTER_ENV (settings for the after host only, e.g. to
 # find which part of a change costs what: "Telemetry__Prometheus=false").
@@ -52,19 +53,23 @@ rate() {
 }
 filter='?filter=userName%20eq%20%22adele.vance%40contoso.com%22'
 declare -A r
-for which in get filter; do r[before-$which]=""; r[after-$which]=""; done
+for which in get filter patch; do r[before-$which]=""; r[after-$which]=""; done
+MEMBERS=${GROUP_MEMBERS:-100}
 SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=3
 rate "$PORT_BEFORE" "$tb" "/tenants/$nb/scim/v2/Users/$ib" >/dev/null; rate "$PORT_AFTER" "$ta" "/tenants/$na/scim/v2/Users/$ia" >/dev/null
 SECONDS_PER_RUN=$SECONDS_SAVED
 for i in $(seq 1 "$ROUNDS"); do
   b=$(rate "$PORT_BEFORE" "$tb" "/tenants/$nb/scim/v2/Users/$ib"); a=$(rate "$PORT_AFTER" "$ta" "/tenants/$na/scim/v2/Users/$ia")
   bf=$(rate "$PORT_BEFORE" "$tb" "/tenants/$nb/scim/v2/Users$filter"); af=$(rate "$PORT_AFTER" "$ta" "/tenants/$na/scim/v2/Users$filter")
-  r[before-get]+=" $b"; r[after-get]+=" $a"; r[before-filter]+=" $bf"; r[after-filter]+=" $af"
-  echo "round $i: GET by id before $b after $a req/s; filter before $bf after $af req/s"
+  bp=$(python3 "$BENCH_DIR/group_patch.py" "http://127.0.0.1:$PORT_BEFORE" "$tb" "$nb" "$MEMBERS" 5)
+  ap=$(python3 "$BENCH_DIR/group_patch.py" "http://127.0.0.1:$PORT_AFTER" "$ta" "$na" "$MEMBERS" 5)
+  r[before-get]+=" $b"; r[after-get]+=" $a"; r[before-filter]+=" $bf"; r[after-filter]+=" $af"; r[before-patch]+=" $bp"; r[after-patch]+=" $ap"
+  echo "round $i: GET by id before $b after $a req/s; filter before $bf after $af req/s; $MEMBERS-member PATCH before $bp after $ap ms"
 done
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-for which in get filter; do
+for which in get filter patch; do
   mb=$(median "${r[before-$which]}"); ma=$(median "${r[after-$which]}")
-  echo "median $which: before $mb req/s, after $ma req/s, after/before $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.3f", a/b}')"
+  unit=$([ "$which" = patch ] && echo ms || echo req/s)
+  echo "median $which: before $mb $unit, after $ma $unit, after/before $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.3f", a/b}')"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -432,12 +432,12 @@ public sealed partial class GroupGrain(
         var tryGroupFirst = string.Equals(declaredType, ResourceTypeNames.Group, StringComparison.OrdinalIgnoreCase);
         IResourceGrain first = tryGroupFirst ? Tenant.Group(memberId) : Tenant.User(memberId);
         IResourceGrain second = tryGroupFirst ? Tenant.User(memberId) : Tenant.Group(memberId);
-        if ((await first.GetSnapshotAsync(cancellationToken)).State != SnapshotState.Missing)
+        if (await first.ExistsAsync(cancellationToken))
         {
             return tryGroupFirst ? ResourceTypeNames.Group : ResourceTypeNames.User;
         }
 
-        if ((await second.GetSnapshotAsync(cancellationToken)).State != SnapshotState.Missing)
+        if (await second.ExistsAsync(cancellationToken))
         {
             return tryGroupFirst ? ResourceTypeNames.User : ResourceTypeNames.Group;
         }

@@ -31,6 +31,13 @@ public interface IResourceGrain : IIndexOwner
     [ReadOnly, AlwaysInterleave, Alias("GetSnapshot")]
     Task<ResourceSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether this resource exists (committed, or being written right now), without composing its
+    /// representation: all a group needs to know of each member it adds. Interleaved like <see cref="GetSnapshotAsync"/>.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave, Alias("Exists")]
+    Task<bool> ExistsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Ids of the groups this resource is a direct member of.</summary>
     [ReadOnly, AlwaysInterleave, Alias("GetGroupIds")]
     Task<IReadOnlyList<string>> GetGroupIdsAsync(CancellationToken cancellationToken = default);

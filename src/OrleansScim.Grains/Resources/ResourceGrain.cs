@@ -311,6 +311,18 @@ public abstract partial class ResourceGrain(
         }
     }
 
+    public Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_inProgress && !Exists)
+        {
+            // Members are checked as a user and as a group: the wrong guess must not stay in memory.
+            ForgetIfNothingHere();
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(true);
+    }
+
     public async Task<ResourceSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
     {
         var type = Exists && !_inProgress ? ResourceTypeIn(await catalog.GetAsync(TenantKey, cancellationToken)) : null;
