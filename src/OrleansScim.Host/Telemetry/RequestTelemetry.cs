@@ -27,9 +27,7 @@ internal static class RequestTelemetry
             }
             finally
             {
-                var (resourceType, operation) = context.GetEndpoint() is { } endpoint
-                    ? Operations.GetOrAdd(endpoint, static (e, method) => Describe(e as RouteEndpoint, method), context.Request.Method)
-                    : ("none", "none");
+                var (resourceType, operation) = Of(context.GetEndpoint(), context.Request.Method);
                 metrics.Request(resourceType, operation, context.Response.StatusCode);
             }
         });
@@ -54,6 +52,30 @@ internal static class RequestTelemetry
             }
         });
     }
+
+    /// <summary>
+    /// Cached per endpoint where the endpoint answers one method only; endpoints for any method (<c>/Me</c>,
+    /// the catch-all 404) are described per request, with a method outside the standard ones as "other", so
+    /// neither the cache nor the metric's series grow with what clients send.
+    /// </summary>
+    private static (string ResourceType, string Operation) Of(Endpoint? endpoint, string method)
+    {
+        if (endpoint is null)
+        {
+            return ("none", "none");
+        }
+
+        if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is [_])
+        {
+            return Operations.GetOrAdd(endpoint, static (e, m) => Describe(e as RouteEndpoint, m), method);
+        }
+
+        return Describe(endpoint as RouteEndpoint, StandardMethods.Contains(method) ? HttpMethods.GetCanonicalizedValue(method) : "OTHER");
+    }
+
+    private static readonly HashSet<string> StandardMethods = new(
+        [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// "Users"/"get" for GET …/scim/v2/Users/{id}, "admin"/"tokens" for the admin API, "health"/"ready":

@@ -40,6 +40,22 @@ public sealed class TelemetryTests(TelemetryHostFactory host) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task AnEndpointForAnyMethod_IsCountedPerMethod_AndAnUnknownMethodAsOther()
+    {
+        var tenant = await host.CreateTenantAsync("otelme");
+        Assert.Equal(HttpStatusCode.NotImplemented, (await tenant.GetAsync("/Me")).Status);
+        Assert.Equal(HttpStatusCode.NotImplemented, (await tenant.PostAsync("/Me", "{}")).Status);
+        Assert.Equal(HttpStatusCode.NotImplemented, (await tenant.SendAsync(new HttpMethod("BREW"), "/Me")).Status);
+
+        host.Flush();
+        var me = Points("orleansscim.requests").Where(p => Tag(p, "scim.resource_type") == "Me").Select(p => Tag(p, "scim.operation")).ToHashSet();
+        Assert.Contains("get", me);
+        Assert.Contains("create", me);
+        Assert.Contains("other", me);
+        Assert.DoesNotContain(Snapshots().SelectMany(m => m.MetricPoints).SelectMany(Tags), t => t.Value.Contains("brew", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Throttled_RequestsAreCountedAsSuch()
     {
         var tenant = await host.CreateTenantAsync("otel429");
