@@ -24,7 +24,7 @@ public static class ScimTelemetry
     {
         var configuration = builder.Configuration;
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = IsOtlpConfigured(configuration);
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         builder.Services.AddSingleton<ScimMetrics>();
 
@@ -43,7 +43,7 @@ public static class ScimTelemetry
                     metrics.AddPrometheusExporter();
                 }
             });
-        if (otlp || options.Traces)
+        if (TracesEnabled(configuration))
         {
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbeOrScrape(context.Request.Path))
@@ -60,7 +60,7 @@ public static class ScimTelemetry
 
     /// <summary>Whether traces are collected (the silo then propagates activities through grain calls).</summary>
     public static bool TracesEnabled(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])
+        IsOtlpConfigured(configuration)
         || (configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.Traces ?? false);
 
     /// <summary>The Prometheus scrape endpoint, when on; <see cref="Hosting.AdminListener"/> puts it on the admin port when there is one.</summary>
@@ -85,6 +85,8 @@ public static class ScimTelemetry
 
     internal static bool IsOrleansPerCall(System.Diagnostics.Metrics.Instrument instrument) =>
         instrument.Meter.Name == "Microsoft.Orleans" && OrleansPerCallPrefixes.Any(p => instrument.Name.StartsWith(p, StringComparison.Ordinal));
+
+    private static bool IsOtlpConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     private static bool IsProbeOrScrape(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments(MetricsPath);
 }
