@@ -189,7 +189,7 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
         var members = await Tenant.Group(groupId).GetMembersAsync(onlyIds, cancellationToken);
         if (members.Count > 0)
         {
-            document["members"] = new JsonArray([.. members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => (JsonNode)GroupGrain.ToJson(m))]);
+            document["members"] = new JsonArray([.. members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => (JsonNode)m.ToJson())]);
         }
     }
 

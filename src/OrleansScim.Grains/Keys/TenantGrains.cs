@@ -1,4 +1,5 @@
 using OrleansScim.Grains.Directory;
+using OrleansScim.Grains.Groups;
 using OrleansScim.Grains.Resources;
 
 namespace OrleansScim.Grains.Keys;
@@ -20,6 +21,9 @@ public readonly struct TenantGrains(IGrainFactory grains, string tenantKey)
     /// <summary>The grain of a User (<see cref="ResourceTypeNames.User"/>) or else a Group.</summary>
     public IResourceGrain Resource(string resourceType, string id) =>
         resourceType == ResourceTypeNames.User ? User(id) : Group(id);
+
+    /// <summary>The member buckets of a large group.</summary>
+    public GroupMemberBuckets MemberBuckets(string groupId) => new(grains, tenantKey, groupId);
 
     public IDirectoryGrain Directory(string resourceType) =>
         GrainReferences.Get<IDirectoryGrain>(grains, GrainKeys.Directory(tenantKey, resourceType));

@@ -1,0 +1,44 @@
+using OrleansScim.Grains.Contracts;
+
+namespace OrleansScim.Grains.Resources;
+
+/// <summary>
+/// A resource's whole-representation response, kept per SCIM base URL: the common read (whole resource,
+/// same base URL as last time) is then answered without any allocation, which is what provisioning
+/// clients and GET-heavy load do most. Cleared whenever the representation may have changed.
+/// </summary>
+public sealed class ResponseCache
+{
+    private string? _baseUrl;
+    private byte[]? _body;
+    private Task<ScimResponse>? _get;
+
+    /// <summary>The cached answer to a plain GET (no attributes, no If-None-Match) at the cached base URL, else null.</summary>
+    public Task<ScimResponse>? TryGet(ResourceRequest request) =>
+        _get is { } cached && request is { Attributes: null, ExcludedAttributes: null, IfNoneMatch: null } && request.BaseUrl == _baseUrl
+            ? cached
+            : null;
+
+    /// <summary>The serialized whole representation at <paramref name="baseUrl"/>, composed by <paramref name="serialize"/> when not cached.</summary>
+    public byte[] BodyFor(string baseUrl, Func<byte[]> serialize)
+    {
+        if (_body is null || _baseUrl != baseUrl)
+        {
+            _body = serialize();
+            _baseUrl = baseUrl;
+            _get = null;
+        }
+
+        return _body;
+    }
+
+    /// <summary>Keeps a 200 answer made from <see cref="BodyFor"/> for <see cref="TryGet"/>.</summary>
+    public void KeepGetResponse(ScimResponse response) => _get = Task.FromResult(response);
+
+    public void Clear()
+    {
+        _body = null;
+        _baseUrl = null;
+        _get = null;
+    }
+}
