@@ -5,7 +5,6 @@ using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Protocol.Filters;
 using OrleansScim.Protocol.Listing;
-using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Grains.Directory;
 
@@ -26,8 +25,7 @@ public sealed class DirectorySegmentGrain(
     private string _resourceType = "";
     private long _segment;
     private bool _checkAll;
-    private bool _documentsDirty;
-    private IGrainTimer? _flushTimer;
+    private SegmentWriteBehind? _writeBehind;
     private long _reportGeneration;
     private int _reportedCount = -1;
 
@@ -154,29 +152,7 @@ public sealed class DirectorySegmentGrain(
             sort = SortSpec.Create(type, sortBy, null);
         }
 
-        var matches = new List<long>();
-        var keys = sort is null ? null : new List<string?>();
-        foreach (var (sequence, entry) in entries.State.Entries.OrderBy(e => e.Key))
-        {
-            if (sequence <= afterSequence || entry.Status != EntryStatus.Present || !documents.State.Documents.TryGetValue(sequence, out var document))
-            {
-                continue;
-            }
-
-            // Parsed only when something needs to look inside the document.
-            var json = bound is null && sort is null ? null : ScimJson.ParseTrusted(document.Json);
-            if (bound is null || bound.Matches(json!))
-            {
-                matches.Add(sequence);
-                keys?.Add(sort!.KeyOf(json!));
-                if (matches.Count >= limit)
-                {
-                    break;
-                }
-            }
-        }
-
-        return new SegmentMatches(matches, keys);
+        return SegmentMatcher.Match(entries.State.Entries, documents.State.Documents, bound, sort, afterSequence, limit);
     }
 
     public async Task<IReadOnlyList<DirectoryDocument>> GetDocumentsAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
@@ -205,7 +181,7 @@ public sealed class DirectorySegmentGrain(
         documents.State.Documents.Clear();
         await entries.ClearStateAsync(cancellationToken);
         await documents.ClearStateAsync(cancellationToken);
-        _documentsDirty = false;
+        _writeBehind?.Forget();
         DeactivateOnIdle();
     }
 
@@ -265,41 +241,9 @@ public sealed class DirectorySegmentGrain(
         MarkDocumentsDirty();
     }
 
-    /// <summary>
-    /// With in-memory grain storage a stored copy of the documents would only hold the same bytes twice
-    /// in the same process (and is lost with it anyway): the segment then keeps them in memory only and
-    /// rebuilds them from its resources when it activates.
-    /// </summary>
     private bool PersistDocuments => options.Value.PersistDirectoryDocuments;
 
-    private void MarkDocumentsDirty()
-    {
-        if (!PersistDocuments)
-        {
-            return;
-        }
-
-        _documentsDirty = true;
-        _flushTimer ??= this.RegisterGrainTimer(FlushDocumentsAsync, new GrainTimerCreationOptions
-        {
-            DueTime = options.Value.SegmentFlushInterval,
-            Period = options.Value.SegmentFlushInterval,
-            Interleave = false,
-            KeepAlive = false,
-        });
-    }
-
-    private async Task FlushDocumentsAsync(CancellationToken cancellationToken)
-    {
-        if (!_documentsDirty)
-        {
-            return;
-        }
-
-        _documentsDirty = false;
-        documents.State.Clean = false;
-        await documents.WriteStateAsync(cancellationToken);
-    }
+    private void MarkDocumentsDirty() => (_writeBehind ??= new SegmentWriteBehind(this, documents, options.Value)).MarkDirty();
 
     private async Task WriteEntriesAsync(CancellationToken cancellationToken)
     {
@@ -328,44 +272,4 @@ public sealed class DirectorySegmentGrain(
     private int PresentCount() => entries.State.Entries.Count(e => e.Value.Status == EntryStatus.Present);
 
     private IResourceGrain ResourceGrain(string id) => new TenantGrains(GrainFactory, _tenantKey).Resource(_resourceType, id);
-}
-
-[GenerateSerializer, Alias("scim.EntryStatus")]
-public enum EntryStatus
-{
-    Present,
-    Adding,
-    Removing,
-}
-
-[GenerateSerializer, Immutable, Alias("scim.SegmentEntry")]
-public sealed record SegmentEntry([property: Id(0)] string Id, [property: Id(1)] EntryStatus Status);
-
-[GenerateSerializer, Alias("scim.SegmentEntriesState")]
-public sealed class SegmentEntriesState
-{
-    [NonSerialized]
-    private Dictionary<long, SegmentEntry>? _entries;
-
-    [Id(1)] public long Generation { get; set; }
-
-    /// <summary>
-    /// The entries as one string (see <see cref="SegmentEntryCodec"/>): a dictionary of records costs the
-    /// serializer a reference-tracking lookup per object, which showed up as the top cost of creates.
-    /// </summary>
-    [Id(2)] public string? Packed { get; set; }
-
-    internal Dictionary<long, SegmentEntry> Entries => _entries ??= SegmentEntryCodec.Unpack(Packed);
-
-    /// <summary>Refreshes <see cref="Packed"/> from <see cref="Entries"/>; called before every write.</summary>
-    public void Pack() => Packed = SegmentEntryCodec.Pack(Entries);
-}
-
-[GenerateSerializer, Alias("scim.SegmentDocumentsState")]
-public sealed class SegmentDocumentsState
-{
-    [Id(0)] public Dictionary<long, DirectoryDocument> Documents { get; set; } = [];
-
-    /// <summary>True only when written by a clean deactivation: then every document matches its resource.</summary>
-    [Id(1)] public bool Clean { get; set; }
 }
