@@ -20,10 +20,10 @@ public sealed class ExtensionValidationTests(ClusterFixture fixture)
         await tenant.PutSchemaExtensionAsync(Urn, """{ "resourceType": "User", "attributes": [{ "name": "number", "required": true }, { "name": "level", "type": "integer" }] }""");
 
         var wrongType = await scim.User(Guid.NewGuid().ToString()).CreateAsync(Scim.Request($$$"""{"userName":"x","{{{Urn}}}":{"number":"1","level":"high"}}"""));
-        Assert.Equal(400, wrongType.Status);
-        Assert.Equal("invalidValue", Scim.Json(wrongType)["scimType"]!.GetValue<string>());
+        Assert.Equal(400, wrongType.Problem?.Status);
+        Assert.Equal("invalidValue", wrongType.Problem?.ScimType);
         var missing = await scim.User(Guid.NewGuid().ToString()).CreateAsync(Scim.Request($$$"""{"userName":"y","{{{Urn}}}":{"level":2}}"""));
-        Assert.Equal(400, missing.Status);
+        Assert.Equal(400, missing.Problem?.Status);
         var id = await scim.CreateUserAsync("z", $$""","{{Urn}}":{"number":"B-7","level":"2"}""");
         var list = await scim.ListAsync(ResourceTypeNames.User, $"{Urn}:level ge 2");
         Assert.Equal(id, Assert.Single(list["Resources"]!.AsArray())!["id"]!.GetValue<string>());

@@ -1,3 +1,4 @@
+using OrleansScim.Grains.Contracts;
 using System.Text.Json.Nodes;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Groups;
@@ -95,7 +96,7 @@ public sealed class LargeGroupTests(ClusterFixture fixture)
 
         var response = await scim.Group(group).ReplaceAsync(Scim.Request($$"""{"displayName":"{{displayName}}","members":[{"value":"{{users[6]}}"}]}"""));
 
-        Assert.Equal(200, response.Status);
+        Assert.Equal(ResourceOutcome.Found, response.Outcome);
         Assert.Equal([users[6]], await MemberIdsAsync(scim, group));
     }
 
@@ -104,7 +105,7 @@ public sealed class LargeGroupTests(ClusterFixture fixture)
     {
         var (scim, group, users) = await LargeGroupAsync(8);
 
-        Assert.Equal(204, (await scim.User(users[4]).DeleteAsync(Scim.Request())).Status);
+        Assert.Equal(ResourceOutcome.Deleted, (await scim.User(users[4]).DeleteAsync(Scim.Request())).Outcome);
 
         await Eventually.UntilAsync(async () => !(await MemberIdsAsync(scim, group)).Contains(users[4]), "the deleted user left the large group");
     }
@@ -114,7 +115,7 @@ public sealed class LargeGroupTests(ClusterFixture fixture)
     {
         var (scim, group, users) = await LargeGroupAsync(11);
 
-        Assert.Equal(204, (await scim.Group(group).DeleteAsync(Scim.Request())).Status);
+        Assert.Equal(ResourceOutcome.Deleted, (await scim.Group(group).DeleteAsync(Scim.Request())).Outcome);
 
         await Eventually.UntilAsync(async () =>
         {
@@ -171,7 +172,7 @@ public sealed class LargeGroupTests(ClusterFixture fixture)
     private static async Task PatchAsync(Scim scim, string group, string operations)
     {
         var response = await scim.Group(group).PatchAsync(Scim.Request($$"""{"schemas":["{{PatchOp}}"],"Operations":{{operations}}}"""));
-        Assert.True(response.Status == 204, Scim.Body(response));
+        Assert.True(response.Outcome == ResourceOutcome.ChangedQuietly, Scim.Body(response));
     }
 
     private static async Task<List<string>> MemberIdsAsync(Scim scim, string group) =>

@@ -1,3 +1,4 @@
+using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Directory;
 
 namespace OrleansScim.Grains.Tests;
@@ -26,7 +27,7 @@ public sealed class MembershipTests(ClusterFixture fixture)
         var leaves = await scim.CreateUserAsync("jack@example.com");
         var group = await scim.CreateGroupAsync("Support", stays, leaves);
 
-        Assert.Equal(204, (await scim.User(leaves).DeleteAsync(Scim.Request())).Status);
+        Assert.Equal(ResourceOutcome.Deleted, (await scim.User(leaves).DeleteAsync(Scim.Request())).Outcome);
 
         await Eventually.UntilAsync(async () =>
         {
@@ -44,7 +45,7 @@ public sealed class MembershipTests(ClusterFixture fixture)
         var user = await scim.CreateUserAsync("kim@example.com");
         var group = await scim.CreateGroupAsync("Ops", user);
 
-        Assert.Equal(204, (await scim.Group(group).DeleteAsync(Scim.Request())).Status);
+        Assert.Equal(ResourceOutcome.Deleted, (await scim.Group(group).DeleteAsync(Scim.Request())).Outcome);
 
         await Eventually.UntilAsync(async () => (await scim.User(user).GetGroupIdsAsync()).Count == 0, "the user lost the deleted group");
     }
@@ -60,8 +61,8 @@ public sealed class MembershipTests(ClusterFixture fixture)
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"no-such-user"}]}]}
             """));
 
-        Assert.Equal(400, response.Status);
-        Assert.Equal("invalidValue", Scim.Json(response)["scimType"]!.GetValue<string>());
+        Assert.Equal(400, response.Problem?.Status);
+        Assert.Equal("invalidValue", response.Problem?.ScimType);
         Assert.Single(Scim.Json(await scim.Group(group).GetAsync(Scim.Request()))["members"]!.AsArray());
     }
 
@@ -77,7 +78,7 @@ public sealed class MembershipTests(ClusterFixture fixture)
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"no-such-user"},{"value":"{{kim}}"}]}]}
             """));
 
-        Assert.Equal(204, response.Status);
+        Assert.Equal(ResourceOutcome.ChangedQuietly, response.Outcome);
         var members = Scim.Json(await scim.Group(group).GetAsync(Scim.Request()))["members"]!.AsArray().Select(m => m!["value"]!.GetValue<string>());
         Assert.Equal(new[] { kim, lee }.Order(StringComparer.Ordinal), members.Order(StringComparer.Ordinal));
     }

@@ -1,3 +1,4 @@
+using OrleansScim.Grains.Contracts;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansScim.Grains.Directory;
@@ -33,7 +34,7 @@ public sealed class ResourceLifecycleTests(ClusterFixture fixture)
             """)));
         var responses = await Task.WhenAll(patches);
 
-        Assert.All(responses, r => Assert.Equal(200, r.Status));
+        Assert.All(responses, r => Assert.Equal(ResourceOutcome.Found, r.Outcome));
         var user = Scim.Json(await scim.User(id).GetAsync(Scim.Request()));
         Assert.Equal(25, user["entitlements"]!.AsArray().Count);
         Assert.Equal("W/\"26\"", user["meta"]!["version"]!.GetValue<string>());

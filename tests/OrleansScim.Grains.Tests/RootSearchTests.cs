@@ -80,14 +80,14 @@ public sealed class RootSearchTests(ClusterFixture fixture)
 
         var response = await fixture.Grains.GetGrain<IRootSearchGrain>(0).SearchAsync(scim.TenantKey, new ListRequest { BaseUrl = Scim.BaseUrl, Filter = filter });
 
-        Assert.Equal(400, response.Status);
-        Assert.Equal(scimType, Scim.Json(response)["scimType"]!.GetValue<string>());
+        Assert.Equal(400, response.Problem?.Status);
+        Assert.Equal(scimType, response.Problem?.ScimType);
     }
 
     private async Task<JsonObject> SearchAsync(Scim scim, ListRequest request)
     {
         var response = await fixture.Grains.GetGrain<IRootSearchGrain>(0).SearchAsync(scim.TenantKey, request);
-        Assert.True(response.Status == 200, Scim.Body(response));
+        Assert.True(response.Problem is null, response.Problem?.Detail);
         return Scim.Json(response);
     }
 

@@ -4,6 +4,7 @@ using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
 using OrleansScim.Grains.Tenants;
+using OrleansScim.Protocol.Listing;
 
 namespace OrleansScim.Grains.Tests;
 
@@ -36,7 +37,7 @@ public sealed class Scim(IGrainFactory grains, string tenantKey)
     {
         var id = Guid.NewGuid().ToString("D");
         var response = await User(id).CreateAsync(Request($$"""{"userName":"{{userName}}"{{extra}}}"""));
-        Assert.True(response.Status == 201, Body(response));
+        Assert.True(response.Outcome == ResourceOutcome.Created, Body(response));
         return id;
     }
 
@@ -45,7 +46,7 @@ public sealed class Scim(IGrainFactory grains, string tenantKey)
         var id = Guid.NewGuid().ToString("D");
         var memberJson = string.Join(',', members.Select(m => $$"""{"value":"{{m}}"}"""));
         var response = await Group(id).CreateAsync(Request($$"""{"displayName":"{{displayName}}","members":[{{memberJson}}]}"""));
-        Assert.True(response.Status == 201, Body(response));
+        Assert.True(response.Outcome == ResourceOutcome.Created, Body(response));
         return id;
     }
 
@@ -53,12 +54,18 @@ public sealed class Scim(IGrainFactory grains, string tenantKey)
     {
         var response = await grains.GetGrain<IDirectoryQueryGrain>(0).ListAsync(tenantKey, resourceType,
             new ListRequest { BaseUrl = BaseUrl, Filter = filter, StartIndex = startIndex, Count = count });
-        Assert.True(response.Status == 200, Body(response));
+        Assert.True(response.Problem is null, response.Problem?.Detail);
         return Json(response);
     }
 
-    public static JsonObject Json(ScimResponse response) => (JsonObject)JsonNode.Parse(response.Body!)!;
+    /// <summary>The representation a resource grain answered with.</summary>
+    public static JsonObject Json(ResourceResult result) => (JsonObject)JsonNode.Parse(result.Document!)!;
 
-    public static string Body(ScimResponse response) =>
-        $"{response.Status}: {(response.Body is null ? "" : System.Text.Encoding.UTF8.GetString(response.Body))}";
+    /// <summary>The ListResponse the front end writes around a page.</summary>
+    public static JsonObject Json(ListResult page) => (JsonObject)JsonNode.Parse(
+        ListResponse.Serialize(page.TotalResults, page.StartIndex, page.Resources, page.NextCursor, page.IncludeStartIndex))!;
+
+    /// <summary>An answer for an assertion message: its outcome and its problem or representation.</summary>
+    public static string Body(ResourceResult result) =>
+        $"{result.Outcome}: {result.Problem?.Detail ?? (result.Document is null ? "" : System.Text.Encoding.UTF8.GetString(result.Document))}";
 }

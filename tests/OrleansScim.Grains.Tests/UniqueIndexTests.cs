@@ -1,3 +1,4 @@
+using OrleansScim.Grains.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
@@ -70,7 +71,7 @@ public sealed class UniqueIndexTests(ClusterFixture fixture)
         var renamed = await scim.User(id).PatchAsync(Scim.Request("""
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"userName","value":"caroline@example.com"}]}
             """));
-        Assert.Equal(200, renamed.Status);
+        Assert.Equal(ResourceOutcome.Found, renamed.Outcome);
 
         var reuse = await scim.CreateUserAsync("CAROL@example.com");
 
@@ -85,7 +86,7 @@ public sealed class UniqueIndexTests(ClusterFixture fixture)
 
         var response = await scim.User(Guid.NewGuid().ToString()).CreateAsync(Scim.Request("""{"userName":"DAVE@example.COM"}"""));
 
-        Assert.Equal(409, response.Status);
-        Assert.Equal("uniqueness", Scim.Json(response)["scimType"]!.GetValue<string>());
+        Assert.Equal(409, response.Problem?.Status);
+        Assert.Equal("uniqueness", response.Problem?.ScimType);
     }
 }

@@ -5,7 +5,6 @@ using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
-using OrleansScim.Grains.Resources;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Filters;
 using OrleansScim.Protocol.Listing;
@@ -18,7 +17,7 @@ namespace OrleansScim.Grains.Directory;
 public interface IDirectoryQueryGrain : IGrainWithIntegerKey
 {
     [Alias("List")]
-    Task<ScimResponse> ListAsync(string tenantKey, string resourceType, ListRequest request, CancellationToken cancellationToken = default);
+    Task<ListResult> ListAsync(string tenantKey, string resourceType, ListRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -29,7 +28,7 @@ public interface IDirectoryQueryGrain : IGrainWithIntegerKey
 [StatelessWorker]
 public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore indexStore, IOptions<ScimGrainOptions> options) : Grain, IDirectoryQueryGrain
 {
-    public async Task<ScimResponse> ListAsync(string tenantKey, string resourceType, ListRequest request, CancellationToken cancellationToken = default)
+    public async Task<ListResult> ListAsync(string tenantKey, string resourceType, ListRequest request, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -66,7 +65,7 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore
                 ? await scope.PageCandidatesAsync(candidates, filter!, sort, paging, cancellationToken)
                 : await scope.ScanAsync(request.Filter, sort, request.SortBy, paging, cancellationToken);
 
-            var resources = new List<JsonNode>(page.Documents.Count);
+            var resources = new List<byte[]>(page.Documents.Count);
             foreach (var document in page.Documents)
             {
                 var json = ScimJson.ParseTrusted(document.Json);
@@ -77,17 +76,17 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore
                 }
 
                 ResourceDocument.SetLocation(json, $"{request.BaseUrl}/{type.Endpoint.TrimStart('/')}/{GrainKeys.Encode(document.Id)}");
-                resources.Add(projection.Apply(json));
+                resources.Add(ScimJson.SerializeToUtf8(projection.Apply(json)));
             }
 
             var nextCursor = cursor is not null && page.HasMore && page.Last is { } last
                 ? new ListingCursor(last.Sequence, last.SortKey, fingerprint).Encode()
                 : null;
-            return ScimResponses.Json(200, ListResponse.Build(page.Total, paging.StartIndex, resources, nextCursor, includeStartIndex: cursor is null));
+            return new ListResult { TotalResults = page.Total, StartIndex = paging.StartIndex, Resources = resources, NextCursor = nextCursor, IncludeStartIndex = cursor is null };
         }
         catch (ScimException e)
         {
-            return ScimResponses.Error(e);
+            return ListResult.Refused(e);
         }
     }
 

@@ -10,19 +10,19 @@ namespace OrleansScim.Grains.Resources;
 public interface IResourceGrain : IIndexOwner
 {
     [Alias("Create")]
-    Task<ScimResponse> CreateAsync(ResourceRequest request, CancellationToken cancellationToken = default);
+    Task<ResourceResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken = default);
 
     [ReadOnly, Alias("Get")]
-    Task<ScimResponse> GetAsync(ResourceRequest request, CancellationToken cancellationToken = default);
+    Task<ResourceResult> GetAsync(ResourceRequest request, CancellationToken cancellationToken = default);
 
     [Alias("Replace")]
-    Task<ScimResponse> ReplaceAsync(ResourceRequest request, CancellationToken cancellationToken = default);
+    Task<ResourceResult> ReplaceAsync(ResourceRequest request, CancellationToken cancellationToken = default);
 
     [Alias("Patch")]
-    Task<ScimResponse> PatchAsync(ResourceRequest request, CancellationToken cancellationToken = default);
+    Task<ResourceResult> PatchAsync(ResourceRequest request, CancellationToken cancellationToken = default);
 
     [Alias("Delete")]
-    Task<ScimResponse> DeleteAsync(ResourceRequest request, CancellationToken cancellationToken = default);
+    Task<ResourceResult> DeleteAsync(ResourceRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The committed representation, for directory segments checking their entries and for lookups.

@@ -95,22 +95,22 @@ public abstract class ResourceGrain(
         await _record.SetIndexVersionAsync(IndexMigration.CurrentVersion, cancellationToken);
     }
 
-    public Task<ScimResponse> CreateAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
+    public Task<ResourceResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
         AnswerAsync(CreateResource.RunAsync(Parts, request, time, cancellationToken));
 
-    public Task<ScimResponse> GetAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
+    public Task<ResourceResult> GetAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
         Parts.Responses.TryGet(request) ?? AnswerAsync(GetUncachedAsync(request, cancellationToken));
 
-    public Task<ScimResponse> ReplaceAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
-        AnswerAsync(UpdateResource.RunAsync(Parts, request, isPatch: false, successStatus: 200, cancellationToken));
+    public Task<ResourceResult> ReplaceAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
+        AnswerAsync(UpdateResource.RunAsync(Parts, request, isPatch: false, withRepresentation: true, cancellationToken));
 
-    public Task<ScimResponse> PatchAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
-        AnswerAsync(UpdateResource.RunAsync(Parts, request, isPatch: true, successStatus: kind.PatchSuccessStatus(request), cancellationToken));
+    public Task<ResourceResult> PatchAsync(ResourceRequest request, CancellationToken cancellationToken = default) =>
+        AnswerAsync(UpdateResource.RunAsync(Parts, request, isPatch: true, withRepresentation: kind.PatchReturnsRepresentation(request), cancellationToken));
 
-    public async Task<ScimResponse> DeleteAsync(ResourceRequest request, CancellationToken cancellationToken = default)
+    public async Task<ResourceResult> DeleteAsync(ResourceRequest request, CancellationToken cancellationToken = default)
     {
         var response = await AnswerAsync(DeleteResource.RunAsync(Parts, request, cancellationToken));
-        if (response.Status == 204)
+        if (response.Outcome == ResourceOutcome.Deleted)
         {
             ForgetSoon();
         }
@@ -187,24 +187,24 @@ public abstract class ResourceGrain(
         return change != RecordChange.Missing;
     }
 
-    private async Task<ScimResponse> GetUncachedAsync(ResourceRequest request, CancellationToken cancellationToken)
+    private async Task<ResourceResult> GetUncachedAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         ResourcePreconditions.ThrowIfMissing(Parts);
         var etag = ResourceMeta.FormatETag(_record.State.Version);
         if (ETags.Matches(request.IfNoneMatch, etag))
         {
-            return ScimResponses.NotModified(etag);
+            return new ResourceResult { Outcome = ResourceOutcome.NotModified, Version = _record.State.Version };
         }
 
         var schemas = await catalog.GetAsync(Parts.Tenant.TenantKey, cancellationToken);
-        return await ResourceResponder.RespondAsync(Parts, 200, kind.TypeIn(schemas), schemas.NewInputRules(), request, withLocation: false, cancellationToken);
+        return await ResourceResponder.RespondAsync(Parts, ResourceOutcome.Found, kind.TypeIn(schemas), schemas.NewInputRules(), request, cancellationToken);
     }
 
     /// <summary>
     /// A refused request becomes its SCIM error. One that found nothing here (a guessed or deleted id, a
     /// member id tried as the other resource type, a refused create) leaves an activation that goes once idle.
     /// </summary>
-    private async Task<ScimResponse> AnswerAsync(Task<ScimResponse> request)
+    private async Task<ResourceResult> AnswerAsync(Task<ResourceResult> request)
     {
         try
         {
@@ -213,7 +213,7 @@ public abstract class ResourceGrain(
         catch (ScimException e)
         {
             ForgetIfNothingHere();
-            return ScimResponses.Error(e);
+            return ResourceResult.Refused(e);
         }
     }
 

@@ -11,10 +11,10 @@ public sealed class ResponseCache
 {
     private string? _baseUrl;
     private byte[]? _body;
-    private Task<ScimResponse>? _get;
+    private Task<ResourceResult>? _get;
 
     /// <summary>The cached answer to a plain GET (no attributes, no If-None-Match) at the cached base URL, else null.</summary>
-    public Task<ScimResponse>? TryGet(ResourceRequest request) =>
+    public Task<ResourceResult>? TryGet(ResourceRequest request) =>
         _get is { } cached && request is { Attributes: null, ExcludedAttributes: null, IfNoneMatch: null } && request.BaseUrl == _baseUrl
             ? cached
             : null;
@@ -32,8 +32,8 @@ public sealed class ResponseCache
         return _body;
     }
 
-    /// <summary>Keeps a 200 answer made from <see cref="BodyFor"/> for <see cref="TryGet"/>.</summary>
-    public void KeepGetResponse(ScimResponse response) => _get = Task.FromResult(response);
+    /// <summary>Keeps a whole-representation answer made from <see cref="BodyFor"/> for <see cref="TryGet"/>.</summary>
+    public void KeepGetResponse(ResourceResult response) => _get = Task.FromResult(response);
 
     public void Clear()
     {

@@ -7,5 +7,5 @@ namespace OrleansScim.Grains.Search;
 public interface IRootSearchGrain : IGrainWithIntegerKey
 {
     [Alias("Search")]
-    Task<ScimResponse> SearchAsync(string tenantKey, ListRequest request, CancellationToken cancellationToken = default);
+    Task<ListResult> SearchAsync(string tenantKey, ListRequest request, CancellationToken cancellationToken = default);
 }

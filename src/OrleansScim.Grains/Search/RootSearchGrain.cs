@@ -1,12 +1,9 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Hosting;
-using OrleansScim.Grains.Resources;
 using OrleansScim.Protocol.Errors;
-using OrleansScim.Protocol.Listing;
 
 namespace OrleansScim.Grains.Search;
 
@@ -19,7 +16,7 @@ namespace OrleansScim.Grains.Search;
 [StatelessWorker]
 public sealed class RootSearchGrain(ITenantSchemaCatalog catalog, IOptions<ScimGrainOptions> options) : Grain, IRootSearchGrain
 {
-    public async Task<ScimResponse> SearchAsync(string tenantKey, ListRequest request, CancellationToken cancellationToken = default)
+    public async Task<ListResult> SearchAsync(string tenantKey, ListRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -40,33 +37,27 @@ public sealed class RootSearchGrain(ITenantSchemaCatalog catalog, IOptions<ScimG
             var count = Math.Clamp(request.Count ?? options.Value.DefaultPageSize, 0, options.Value.MaxPageSize);
             var query = GrainFactory.GetGrain<IDirectoryQueryGrain>(0);
             long before = 0;
-            var resources = new List<JsonNode>();
+            var resources = new List<byte[]>();
             foreach (var filter in filters.Where(f => !f.MatchesNothing))
             {
                 // The page's first position inside this type (1-based); past its end the type answers only its total.
                 var typeStart = (int)Math.Clamp(startIndex - before, 1, int.MaxValue);
                 var typeRequest = request with { Filter = filter.Filter, StartIndex = typeStart, Count = count - resources.Count, SortOrder = null };
-                var response = await query.ListAsync(tenantKey, filter.ResourceType, typeRequest, cancellationToken);
-                if (response.Status != 200)
+                var page = await query.ListAsync(tenantKey, filter.ResourceType, typeRequest, cancellationToken);
+                if (page.Problem is not null)
                 {
-                    return response;
+                    return page;
                 }
 
-                var list = JsonNode.Parse(response.Body)!.AsObject();
-                before += list["totalResults"]!.GetValue<long>();
-                if (list["Resources"] is JsonArray page)
-                {
-                    var items = page.ToList();
-                    page.Clear();
-                    resources.AddRange(items.OfType<JsonNode>());
-                }
+                before += page.TotalResults ?? 0;
+                resources.AddRange(page.Resources);
             }
 
-            return ScimResponses.Json(200, ListResponse.Build(before, startIndex, resources));
+            return new ListResult { TotalResults = before, StartIndex = startIndex, Resources = resources };
         }
         catch (ScimException e)
         {
-            return ScimResponses.Error(e);
+            return ListResult.Refused(e);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using OrleansScim.Grains.Contracts;
+using OrleansScim.Host.Endpoints;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Schemas;
 

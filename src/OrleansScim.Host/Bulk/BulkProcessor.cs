@@ -1,7 +1,7 @@
 using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Keys;
-using OrleansScim.Grains.Resources;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Host.Endpoints;
 
 namespace OrleansScim.Host.Bulk;
 
@@ -62,25 +62,26 @@ public sealed class BulkProcessor(IGrainFactory grains, string tenantKey, string
                 Body = operation.Data is null ? null : references.ResolveData(operation.Data).ToJsonString(),
                 IfMatch = method == BulkOperation.Post ? null : operation.Version,
             };
+            var location = ScimResults.LocationOf(baseUrl, target.Endpoint, id);
             if (!GrainKeys.CanBeResourceId(id))
             {
-                return BulkOperationResult.From(operation, ScimResponses.NotFound(target.ResourceType, id), $"{baseUrl}/{target.Endpoint}/{GrainKeys.Encode(id)}");
+                return BulkOperationResult.From(operation, ScimResponses.NotFound(target.ResourceType, id), location);
             }
 
             var grain = new TenantGrains(grains, tenantKey).Resource(target.ResourceType, id);
-            var response = method switch
+            var result = method switch
             {
                 BulkOperation.Post => await grain.CreateAsync(request, cancellationToken),
                 BulkOperation.Put => await grain.ReplaceAsync(request, cancellationToken),
                 BulkOperation.Patch => await grain.PatchAsync(request, cancellationToken),
                 _ => await grain.DeleteAsync(request, cancellationToken),
             };
-            if (method == BulkOperation.Post && response.IsSuccess)
+            if (method == BulkOperation.Post && result.IsSuccess)
             {
                 references.Created(operation.BulkId!, id);
             }
 
-            return BulkOperationResult.From(operation, response, response.Location ?? $"{baseUrl}/{target.Endpoint}/{GrainKeys.Encode(id)}");
+            return BulkOperationResult.From(operation, ScimResults.From(result, baseUrl, target.Endpoint, id), location);
         }
         catch (ScimException e)
         {

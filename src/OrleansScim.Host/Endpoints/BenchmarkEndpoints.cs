@@ -39,8 +39,9 @@ public static class BenchmarkEndpoints
             }
 
             var grain = new TenantGrains(grains, tenantKey).User(id);
-            var response = await grain.GetAsync(new ResourceRequest { BaseUrl = ScimHttp.Origin(context) + "/scim/v2" }, context.RequestAborted);
-            await new ScimResult(response).ExecuteAsync(context);
+            var request = new ResourceRequest { BaseUrl = ScimHttp.Origin(context) + "/scim/v2" };
+            var result = await grain.GetAsync(request, context.RequestAborted);
+            await new ScimResult(ScimResults.From(result, request.BaseUrl, "Users", id)).ExecuteAsync(context);
         });
 
         // Grain storage operations so far (reads, writes, clears), counted from this process's start.

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OrleansScim.Grains.Resources;
 using OrleansScim.Host.Bulk;
 
 namespace OrleansScim.Host.Endpoints;

@@ -19,24 +19,25 @@ public static class ResourceEndpoints
         group.MapGet("/", (HttpContext context, IGrainFactory grains) => ListAsync(context, grains, resourceType));
         group.MapPost("/.search", (HttpContext context, IGrainFactory grains) => SearchAsync(context, grains, resourceType));
         group.MapPost("/", (HttpContext context, IGrainFactory grains) =>
-            CallAsync(context, grains, resourceType, Guid.NewGuid().ToString("D"), readBody: true, (grain, request, ct) => grain.CreateAsync(request, ct)));
+            CallAsync(context, grains, endpoint, resourceType, Guid.NewGuid().ToString("D"), readBody: true, (grain, request, ct) => grain.CreateAsync(request, ct)));
         group.MapGet("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
-            CallAsync(context, grains, resourceType, id, readBody: false, (grain, request, ct) => grain.GetAsync(request, ct)));
+            CallAsync(context, grains, endpoint, resourceType, id, readBody: false, (grain, request, ct) => grain.GetAsync(request, ct)));
         group.MapPut("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
-            CallAsync(context, grains, resourceType, id, readBody: true, (grain, request, ct) => grain.ReplaceAsync(request, ct)));
+            CallAsync(context, grains, endpoint, resourceType, id, readBody: true, (grain, request, ct) => grain.ReplaceAsync(request, ct)));
         group.MapPatch("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
-            CallAsync(context, grains, resourceType, id, readBody: true, (grain, request, ct) => grain.PatchAsync(request, ct)));
+            CallAsync(context, grains, endpoint, resourceType, id, readBody: true, (grain, request, ct) => grain.PatchAsync(request, ct)));
         group.MapDelete("/{id}", (HttpContext context, IGrainFactory grains, string id) =>
-            CallAsync(context, grains, resourceType, id, readBody: false, (grain, request, ct) => grain.DeleteAsync(request, ct)));
+            CallAsync(context, grains, endpoint, resourceType, id, readBody: false, (grain, request, ct) => grain.DeleteAsync(request, ct)));
     }
 
     private static async Task<IResult> CallAsync(
         HttpContext context,
         IGrainFactory grains,
+        string endpoint,
         string resourceType,
         string id,
         bool readBody,
-        Func<IResourceGrain, ResourceRequest, CancellationToken, Task<ScimResponse>> call)
+        Func<IResourceGrain, ResourceRequest, CancellationToken, Task<ResourceResult>> call)
     {
         var request = context.Request;
         var resourceRequest = new ResourceRequest
@@ -54,7 +55,8 @@ public static class ResourceEndpoints
         }
 
         var grain = new TenantGrains(grains, ScimHttp.TenantKey(context)).Resource(resourceType, id);
-        return new ScimResult(await call(grain, resourceRequest, context.RequestAborted));
+        var result = await call(grain, resourceRequest, context.RequestAborted);
+        return new ScimResult(ScimResults.From(result, resourceRequest.BaseUrl, endpoint, id));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, string resourceType)
@@ -84,7 +86,7 @@ public static class ResourceEndpoints
     }
 
     private static async Task<IResult> QueryAsync(HttpContext context, IGrainFactory grains, string resourceType, ListRequest request) =>
-        new ScimResult(await grains.GetGrain<IDirectoryQueryGrain>(0).ListAsync(ScimHttp.TenantKey(context), resourceType, request, context.RequestAborted));
+        new ScimResult(ScimResults.From(await grains.GetGrain<IDirectoryQueryGrain>(0).ListAsync(ScimHttp.TenantKey(context), resourceType, request, context.RequestAborted)));
 
     private static int? ParseInt(string? text, string name)
     {

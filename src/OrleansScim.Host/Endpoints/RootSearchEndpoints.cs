@@ -11,6 +11,6 @@ public static class RootSearchEndpoints
     {
         var body = await ScimHttp.ReadBodyAsync(context.Request);
         var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
-        return new ScimResult(await grains.GetGrain<IRootSearchGrain>(0).SearchAsync(ScimHttp.TenantKey(context), request, context.RequestAborted));
+        return new ScimResult(ScimResults.From(await grains.GetGrain<IRootSearchGrain>(0).SearchAsync(ScimHttp.TenantKey(context), request, context.RequestAborted)));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using OrleansScim.Grains.Contracts;
 using OrleansScim.Host.Auth;
 using OrleansScim.Host.Hosting;
 using OrleansScim.Protocol.Errors;

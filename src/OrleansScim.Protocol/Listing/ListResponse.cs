@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 
 namespace OrleansScim.Protocol.Listing;
@@ -32,4 +33,41 @@ public static class ListResponse
         response["Resources"] = new JsonArray(resources.ToArray());
         return response;
     }
+
+    /// <summary>
+    /// The same document as <see cref="Build(long?, int, IReadOnlyList{JsonNode}, string?, bool)"/>, around
+    /// resources that are already UTF-8 JSON: they are copied as they are, never parsed again.
+    /// </summary>
+    public static byte[] Serialize(long? totalResults, int startIndex, IReadOnlyList<byte[]> resources, string? nextCursor, bool includeStartIndex) =>
+        ScimJson.WriteToUtf8(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("schemas");
+            writer.WriteStringValue(SchemaUris.ListResponse);
+            writer.WriteEndArray();
+            if (totalResults is not null)
+            {
+                writer.WriteNumber("totalResults", totalResults.Value);
+            }
+
+            writer.WriteNumber("itemsPerPage", resources.Count);
+            if (includeStartIndex)
+            {
+                writer.WriteNumber("startIndex", startIndex);
+            }
+
+            if (nextCursor is not null)
+            {
+                writer.WriteString("nextCursor", nextCursor);
+            }
+
+            writer.WriteStartArray("Resources");
+            foreach (var resource in resources)
+            {
+                writer.WriteRawValue(resource, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
 }

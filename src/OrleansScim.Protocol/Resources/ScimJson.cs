@@ -150,12 +150,15 @@ public static class ScimJson
     /// <summary>Parses UTF-8 JSON the service itself wrote (cached representations).</summary>
     public static JsonObject ParseTrusted(ReadOnlySpan<byte> utf8) => (JsonObject)JsonNode.Parse(utf8)!;
 
-    public static byte[] SerializeToUtf8(JsonNode node)
+    public static byte[] SerializeToUtf8(JsonNode node) => WriteToUtf8(writer => node.WriteTo(writer));
+
+    /// <summary>UTF-8 JSON written by <paramref name="write"/> with the service's writer settings (e.g. around pre-serialized parts).</summary>
+    public static byte[] WriteToUtf8(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            node.WriteTo(writer);
+            write(writer);
         }
 
         return buffer.WrittenSpan.ToArray();

@@ -34,14 +34,14 @@ public sealed class ResourceKindTests
     }
 
     [Fact]
-    public void AGroupPatch_Answers204_UnlessAttributesAreAskedFor_AUserPatchAlways200()
+    public void AGroupPatch_AnswersWithoutABody_UnlessAttributesAreAskedFor_AUserPatchAlwaysWithTheUser()
     {
         var plain = new ResourceRequest { BaseUrl = "https://a" };
 
-        Assert.Equal(204, GroupKind.Instance.PatchSuccessStatus(plain));
-        Assert.Equal(200, GroupKind.Instance.PatchSuccessStatus(plain with { Attributes = "members" }));
-        Assert.Equal(200, GroupKind.Instance.PatchSuccessStatus(plain with { ExcludedAttributes = "members" }));
-        Assert.Equal(200, UserKind.Instance.PatchSuccessStatus(plain));
+        Assert.False(GroupKind.Instance.PatchReturnsRepresentation(plain));
+        Assert.True(GroupKind.Instance.PatchReturnsRepresentation(plain with { Attributes = "members" }));
+        Assert.True(GroupKind.Instance.PatchReturnsRepresentation(plain with { ExcludedAttributes = "members" }));
+        Assert.True(UserKind.Instance.PatchReturnsRepresentation(plain));
     }
 
     [Fact]

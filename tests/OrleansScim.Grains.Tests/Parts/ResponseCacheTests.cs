@@ -12,7 +12,7 @@ public sealed class ResponseCacheTests
     public void APlainGet_AtTheCachedBaseUrl_IsAnsweredFromTheCache_AnythingElseIsNot()
     {
         var body = _cache.BodyFor("https://a/scim", () => [1, 2, 3]);
-        _cache.KeepGetResponse(new ScimResponse { Status = 200, Body = body });
+        _cache.KeepGetResponse(new ResourceResult { Outcome = ResourceOutcome.Found, Document = body });
 
         Assert.NotNull(_cache.TryGet(Request("https://a/scim")));
         Assert.Null(_cache.TryGet(Request("https://b/scim")));
@@ -34,7 +34,7 @@ public sealed class ResponseCacheTests
         _cache.BodyFor("https://b/scim", Serialize);
         Assert.Equal(2, serialized);
 
-        _cache.KeepGetResponse(new ScimResponse { Status = 200 });
+        _cache.KeepGetResponse(new ResourceResult { Outcome = ResourceOutcome.Found });
         _cache.Clear();
         Assert.Null(_cache.TryGet(Request("https://b/scim")));
         _cache.BodyFor("https://b/scim", Serialize);

@@ -27,8 +27,8 @@ public sealed class GrainClockTests(FakeClockCluster cluster) : IClassFixture<Fa
         cluster.Clock.Advance(TimeSpan.FromMinutes(5));
         var user = grains.GetGrain<IUserGrain>(GrainKeys.Resource(created.TenantKey, Guid.NewGuid().ToString("D")));
         var response = await user.CreateAsync(new ResourceRequest { BaseUrl = "https://scim.test/scim/v2", Body = """{"userName":"clocked@example.com"}""" });
-        Assert.Equal(201, response.Status);
-        var meta = JsonNode.Parse(response.Body!)!["meta"]!;
+        Assert.Equal(ResourceOutcome.Created, response.Outcome);
+        var meta = JsonNode.Parse(response.Document!)!["meta"]!;
         Assert.Equal(now.AddMinutes(5), DateTimeOffset.Parse((string)meta["created"]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(now.AddMinutes(5), DateTimeOffset.Parse((string)meta["lastModified"]!, System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -34,4 +34,18 @@ public sealed class ListResponseTests
             ListResponse.Build(3, 1, [Json("""{"id":"u1"}""")], nextCursor: "abc", includeStartIndex: false),
             "draft-ietf-scim-cursor-pagination nextCursor");
     }
+
+    [Theory]
+    [InlineData(57L, 11, null, true)]
+    [InlineData(3L, 1, "abc", false)]
+    [InlineData(null, 1, "c\u00e9", false)]
+    public void Serialize_AroundSerializedResources_WritesTheDocumentBuildDescribes(long? total, int startIndex, string? cursor, bool includeStartIndex)
+    {
+        string[] resources = ["""{"id":"u1","name":{"givenName":"Zoë"}}""", """{"id":"u2"}"""];
+
+        var serialized = ListResponse.Serialize(total, startIndex, [.. resources.Select(System.Text.Encoding.UTF8.GetBytes)], cursor, includeStartIndex);
+
+        var built = ListResponse.Build(total, startIndex, [.. resources.Select(r => Json(r))], cursor, includeStartIndex);
+        Assert.Equal(OrleansScim.Protocol.Resources.ScimJson.SerializeToUtf8(built), serialized);
+    }
 }

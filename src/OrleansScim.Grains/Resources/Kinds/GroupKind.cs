@@ -34,9 +34,9 @@ public sealed class GroupKind : IResourceKind
         }
     }
 
-    /// <summary>RFC 7644 §3.5.2: 204 No Content unless the client asked for attributes (Azure AD expects 204 for groups).</summary>
-    public int PatchSuccessStatus(ResourceRequest request) =>
-        request.Attributes is null && request.ExcludedAttributes is null ? 204 : 200;
+    /// <summary>RFC 7644 §3.5.2: no body (204) unless the client asked for attributes (Azure AD expects 204 for groups).</summary>
+    public bool PatchReturnsRepresentation(ResourceRequest request) =>
+        request.Attributes is not null || request.ExcludedAttributes is not null;
 
     /// <summary>A group has no computed attributes; its members are its own.</summary>
     public void AddComputedAttributes(JsonObject document, ResourceState state)

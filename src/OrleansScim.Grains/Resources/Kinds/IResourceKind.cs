@@ -6,8 +6,8 @@ using OrleansScim.Protocol.Schemas;
 namespace OrleansScim.Grains.Resources.Kinds;
 
 /// <summary>
-/// What differs between a user and a group apart from members: names, schema, index entries, the status
-/// of a PATCH and service-computed attributes. Stateless; one instance per kind.
+/// What differs between a user and a group apart from members: names, schema, index entries, the answer
+/// to a PATCH and service-computed attributes. Stateless; one instance per kind.
 /// </summary>
 public interface IResourceKind
 {
@@ -23,8 +23,8 @@ public interface IResourceKind
     /// <summary>The index values the attributes contribute, case-insensitive names folded by <paramref name="fold"/>.</summary>
     IEnumerable<IndexValue> IndexValuesOf(JsonObject attributes, Func<string, string> fold);
 
-    /// <summary>The status of a successful PATCH: 200 with the resource, or 204 (RFC 7644 §3.5.2).</summary>
-    int PatchSuccessStatus(ResourceRequest request);
+    /// <summary>Whether a successful PATCH answers with the resource, or with no body (RFC 7644 §3.5.2 allows both).</summary>
+    bool PatchReturnsRepresentation(ResourceRequest request);
 
     /// <summary>Adds service-computed attributes (a user's "groups") to a composed representation.</summary>
     void AddComputedAttributes(JsonObject document, ResourceState state);

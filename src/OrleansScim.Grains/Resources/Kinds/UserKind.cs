@@ -47,7 +47,7 @@ public sealed class UserKind : IResourceKind
         }
     }
 
-    public int PatchSuccessStatus(ResourceRequest request) => 200;
+    public bool PatchReturnsRepresentation(ResourceRequest request) => true;
 
     public void AddComputedAttributes(JsonObject document, ResourceState state)
     {

@@ -11,7 +11,7 @@ namespace OrleansScim.Grains.Resources.Writes;
 /// </summary>
 public static class CreateResource
 {
-    public static async Task<ScimResponse> RunAsync(ResourceParts parts, ResourceRequest request, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ResourceResult> RunAsync(ResourceParts parts, ResourceRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
         var record = parts.Record;
         if (record.Exists || record.WriteInProgress)
@@ -66,7 +66,7 @@ public static class CreateResource
         await CommittedChange.FinishAsync(parts, type, cancellationToken);
         ResourceLog.Created(parts.Logger, parts.Kind.TypeName, parts.ResourceId);
         ResourceLog.IgnoredInput(parts.Logger, parts.Kind.TypeName, parts.ResourceId, rules);
-        var response = await ResourceResponder.RespondAsync(parts, 201, type, rules, request, withLocation: true, cancellationToken);
+        var response = await ResourceResponder.RespondAsync(parts, ResourceOutcome.Created, type, rules, request, cancellationToken);
         record.ReleaseParsedAttributes();
         return response;
     }

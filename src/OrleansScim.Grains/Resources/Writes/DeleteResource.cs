@@ -10,7 +10,7 @@ namespace OrleansScim.Grains.Resources.Writes;
 /// </summary>
 public static class DeleteResource
 {
-    public static async Task<ScimResponse> RunAsync(ResourceParts parts, ResourceRequest request, CancellationToken cancellationToken)
+    public static async Task<ResourceResult> RunAsync(ResourceParts parts, ResourceRequest request, CancellationToken cancellationToken)
     {
         var record = parts.Record;
         ResourcePreconditions.ThrowIfMissing(parts);
@@ -38,6 +38,6 @@ public static class DeleteResource
 
         await CommittedChange.DeliverNoticesAsync(parts, cancellationToken);
         ResourceLog.Deleted(parts.Logger, parts.Kind.TypeName, parts.ResourceId);
-        return ScimResponses.NoContent();
+        return new ResourceResult { Outcome = ResourceOutcome.Deleted };
     }
 }

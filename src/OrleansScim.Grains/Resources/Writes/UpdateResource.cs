@@ -16,7 +16,7 @@ public static class UpdateResource
     /// <summary>How often an update computes again when membership notices keep changing the attributes under it.</summary>
     private const int MaxCommitAttempts = 5;
 
-    public static async Task<ScimResponse> RunAsync(ResourceParts parts, ResourceRequest request, bool isPatch, int successStatus, CancellationToken cancellationToken)
+    public static async Task<ResourceResult> RunAsync(ResourceParts parts, ResourceRequest request, bool isPatch, bool withRepresentation, CancellationToken cancellationToken)
     {
         var record = parts.Record;
         ResourcePreconditions.ThrowIfMissing(parts);
@@ -67,9 +67,9 @@ public static class UpdateResource
             await parts.Claims.ReleaseAsync(removed);
             await CommittedChange.FinishAsync(parts, type, cancellationToken);
             ResourceLog.IgnoredInput(parts.Logger, parts.Kind.TypeName, parts.ResourceId, rules);
-            var response = successStatus == 204
-                ? ScimResponses.NoContent(ResourceMeta.FormatETag(record.State.Version))
-                : await ResourceResponder.RespondAsync(parts, successStatus, type, rules, request, withLocation: false, cancellationToken);
+            var response = withRepresentation
+                ? await ResourceResponder.RespondAsync(parts, ResourceOutcome.Found, type, rules, request, cancellationToken)
+                : new ResourceResult { Outcome = ResourceOutcome.ChangedQuietly, Version = record.State.Version };
             record.ReleaseParsedAttributes();
             return response;
         }

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using OrleansScim.Grains.Contracts;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Resources;
 
-namespace OrleansScim.Grains.Resources;
+namespace OrleansScim.Host.Endpoints;
 
 /// <summary>Builds <see cref="ScimResponse"/>s; every SCIM error body is made here.</summary>
 public static class ScimResponses
