@@ -3,7 +3,8 @@
 # starts both hosts, and runs the same wrk measurements against each, alternating rounds in one run:
 # GET /Users/{id} (one user, realistic Azure AD body) and the userName eq filter, wrk -t2 -c32, and an
 # Azure AD membership PATCH adding GROUP_MEMBERS (100) members to a new group (group_patch.py, median of 5
-# per round). Prints each round and the medians with the ratio after/before.
+# per round), and CREATES (5000) POST /Users at -t2 -c32 (provision.lua; users/s from first request to
+# last answer). Prints each round and the medians with the ratio after/before.
 # Usage: load/bench/ab-commits.sh BEFORE_COMMIT [ROUNDS] [SECONDS]     (defaults 5 rounds of 10 s)
 # Env: PORT_BEFORE (5201), PORT_AFTER (5202), AFTER_ENV (settings for the after host only, e.g. to
 # find which part of a change costs what: "Telemetry__Prometheus=false").
@@ -51,9 +52,35 @@ rate() {
   if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "ab-commits: errors in a run of $3:" >&2; echo "$out" >&2; return 1; fi
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
+# creates PORT TOKEN TENANT: users/s of CREATES creates into the tenant (random userNames); fails on any non-201.
+CREATES=${CREATES:-5000}
+creates() {
+  local file out done_dir w
+  file=$(mktemp) out=$(mktemp) done_dir=$(mktemp -d)
+  echo "$3 $2" > "$file"
+  TENANTS_FILE=$file USERS_TOTAL=$CREATES WRK_THREADS=2 NAME_PREFIX= DONE_DIR=$done_dir \
+    wrk -t2 -c32 -d24h -T30s -s "$BENCH_DIR/provision.lua" "http://127.0.0.1:$1" > "$out" &
+  w=$!
+  # wrk's main thread sleeps for -d: wake it once both threads have had their last answer.
+  while [ "$(find "$done_dir" -type f | wc -l)" -lt 2 ]; do
+    kill -0 "$w" 2>/dev/null || { echo "ab-commits: wrk exited early" >&2; cat "$out" >&2; return 1; }
+    sleep 0.1
+  done
+  kill -INT "$w"; wait "$w" || true
+  local line; line=$(grep '^RESULT ' "$out")
+  rm -rf "$file" "$out" "$done_dir"
+  python3 - "$line" "$CREATES" <<'PY'
+import sys
+fields = dict(kv.split("=", 1) for kv in sys.argv[1].split()[1:])
+if int(fields["failed"]) or int(fields["created"]) != int(sys.argv[2]):
+    sys.exit("ab-commits: creates failed: " + sys.argv[1])
+print(round(int(fields["created"]) / (int(fields["duration_us"]) / 1e6)))
+PY
+}
+
 filter='?filter=userName%20eq%20%22adele.vance%40contoso.com%22'
 declare -A r
-for which in get filter patch; do r[before-$which]=""; r[after-$which]=""; done
+for which in get filter patch create; do r[before-$which]=""; r[after-$which]=""; done
 MEMBERS=${GROUP_MEMBERS:-100}
 SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=3
 rate "$PORT_BEFORE" "$tb" "/tenants/$nb/scim/v2/Users/$ib" >/dev/null; rate "$PORT_AFTER" "$ta" "/tenants/$na/scim/v2/Users/$ia" >/dev/null
@@ -63,13 +90,15 @@ for i in $(seq 1 "$ROUNDS"); do
   bf=$(rate "$PORT_BEFORE" "$tb" "/tenants/$nb/scim/v2/Users$filter"); af=$(rate "$PORT_AFTER" "$ta" "/tenants/$na/scim/v2/Users$filter")
   bp=$(python3 "$BENCH_DIR/group_patch.py" "http://127.0.0.1:$PORT_BEFORE" "$tb" "$nb" "$MEMBERS" 5)
   ap=$(python3 "$BENCH_DIR/group_patch.py" "http://127.0.0.1:$PORT_AFTER" "$ta" "$na" "$MEMBERS" 5)
+  bc=$(creates "$PORT_BEFORE" "$tb" "$nb"); ac=$(creates "$PORT_AFTER" "$ta" "$na")
   r[before-get]+=" $b"; r[after-get]+=" $a"; r[before-filter]+=" $bf"; r[after-filter]+=" $af"; r[before-patch]+=" $bp"; r[after-patch]+=" $ap"
-  echo "round $i: GET by id before $b after $a req/s; filter before $bf after $af req/s; $MEMBERS-member PATCH before $bp after $ap ms"
+  r[before-create]+=" $bc"; r[after-create]+=" $ac"
+  echo "round $i: GET by id before $b after $a req/s; filter before $bf after $af req/s; $MEMBERS-member PATCH before $bp after $ap ms; creates before $bc after $ac users/s"
 done
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-for which in get filter patch; do
+for which in get filter patch create; do
   mb=$(median "${r[before-$which]}"); ma=$(median "${r[after-$which]}")
-  unit=$([ "$which" = patch ] && echo ms || echo req/s)
+  unit=$(case $which in patch) echo ms;; create) echo users/s;; *) echo req/s;; esac)
   echo "median $which: before $mb $unit, after $ma $unit, after/before $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.3f", a/b}')"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,4 +1,6 @@
+using OrleansScim.Grains.Caching;
 using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Schemas;
 
 namespace OrleansScim.Grains.Tests;

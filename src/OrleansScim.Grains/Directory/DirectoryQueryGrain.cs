@@ -5,6 +5,7 @@ using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
+using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Filters;
 using OrleansScim.Protocol.Listing;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Resources;
+using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Filters;
 using OrleansScim.Protocol.Listing;
 

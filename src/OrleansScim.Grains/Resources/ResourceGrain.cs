@@ -9,6 +9,7 @@ using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Membership;
 using OrleansScim.Grains.Resources.Kinds;
 using OrleansScim.Grains.Resources.Writes;
+using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Resources;
 

@@ -6,6 +6,7 @@ using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Membership;
 using OrleansScim.Grains.Resources.Kinds;
+using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 

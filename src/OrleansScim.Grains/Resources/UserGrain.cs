@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Membership;
 using OrleansScim.Grains.Resources.Kinds;
+using OrleansScim.Grains.Tenants;
 
 namespace OrleansScim.Grains.Resources;
 

@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Errors;
 
 namespace OrleansScim.Grains.Search;

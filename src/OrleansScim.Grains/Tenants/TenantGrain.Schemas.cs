@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Caching;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Resources;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrleansScim.Grains.Caching;
 using OrleansScim.Grains.Directory;
-using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Throttling;
 

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
-using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Caching;
 using OrleansScim.Grains.Tenants;
 
 namespace OrleansScim.Host.Auth;
@@ -23,50 +22,38 @@ public sealed class TokenRecordCache : IDisposable
     /// <summary>How long a token id is remembered as having been valid here after its cache entry expired.</summary>
     private static readonly TimeSpan RecentlyValidRetention = TimeSpan.FromHours(1);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Entry> _unknown = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string TenantId, DateTimeOffset Until)> _recentlyValid = new(StringComparer.Ordinal);
+    private readonly SiloCache<Entry> _entries;
+    private readonly SiloCache<Entry> _unknown;
+    private readonly SiloCache<string> _recentlyValid;
     private readonly ITokenRecordSource _source;
     private readonly SiloCaches _caches;
-    private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
     public TokenRecordCache(ITokenRecordSource source, SiloCaches caches, TimeProvider time)
     {
         _source = source;
         _caches = caches;
-        _time = time;
+        _entries = new SiloCache<Entry>(MaxKnownEntries, caches, time);
+        _unknown = new SiloCache<Entry>(MaxUnknownEntries, caches, time);
+        _recentlyValid = new SiloCache<string>(MaxKnownEntries, caches, time);
         _sweeper = time.CreateTimer(_ => RemoveExpired(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        caches.TokenInvalidated += tokenId =>
-        {
-            _entries.TryRemove(tokenId, out _);
-            _unknown.TryRemove(tokenId, out _);
-            _recentlyValid.TryRemove(tokenId, out _);
-        };
-        caches.TenantInvalidated += tenantId =>
-        {
-            foreach (var (tokenId, entry) in _entries)
-            {
-                if (entry.Record?.TenantId == tenantId)
-                {
-                    _entries.TryRemove(tokenId, out _);
-                }
-            }
-
-            foreach (var (tokenId, recent) in _recentlyValid)
-            {
-                if (recent.TenantId == tenantId)
-                {
-                    _recentlyValid.TryRemove(tokenId, out _);
-                }
-            }
-        };
+        caches.TokenInvalidated += ForgetToken;
+        caches.TenantInvalidated += ForgetTenant;
     }
 
     /// <summary>Entries held now, known and unknown ids (expired ones included until the next sweep).</summary>
     public int Count => _entries.Count + _unknown.Count;
 
-    public void Dispose() => _sweeper.Dispose();
+    public void Dispose()
+    {
+        // A disposed cache must not hear invalidations any more (the signal outlives it).
+        _caches.TokenInvalidated -= ForgetToken;
+        _caches.TenantInvalidated -= ForgetTenant;
+        _sweeper.Dispose();
+        _entries.Dispose();
+        _unknown.Dispose();
+        _recentlyValid.Dispose();
+    }
 
     public async ValueTask<TokenRecord?> GetAsync(string tokenId, CancellationToken cancellationToken) =>
         (await GetEntryAsync(tokenId, cancellationToken)).Record;
@@ -76,8 +63,7 @@ public sealed class TokenRecordCache : IDisposable
     /// lookup is a refresh, not a guess, so it is made even for an address over its failure limit (otherwise
     /// a guesser sharing the address would lock a tenant out once its entry expired).
     /// </summary>
-    public bool WasRecentlyValid(string tokenId) =>
-        _recentlyValid.TryGetValue(tokenId, out var recent) && recent.Until > _time.GetUtcNow();
+    public bool WasRecentlyValid(string tokenId) => _recentlyValid.TryGet(tokenId, out _);
 
     /// <summary>
     /// What this silo already knows of a token id, without a lookup: true with its record, or true with null
@@ -85,10 +71,9 @@ public sealed class TokenRecordCache : IDisposable
     /// </summary>
     public bool TryGetCached(string tokenId, out TokenRecord? record)
     {
-        var now = _time.GetUtcNow();
-        if ((_entries.TryGetValue(tokenId, out var entry) || _unknown.TryGetValue(tokenId, out entry)) && entry.ExpiresAt > now)
+        if (_entries.TryGet(tokenId, out var entry) || _unknown.TryGet(tokenId, out entry))
         {
-            record = entry.Record;
+            record = entry!.Record;
             return true;
         }
 
@@ -120,63 +105,53 @@ public sealed class TokenRecordCache : IDisposable
 
     private async ValueTask<Entry> GetEntryAsync(string tokenId, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        if ((_entries.TryGetValue(tokenId, out var cached) || _unknown.TryGetValue(tokenId, out cached)) && cached.ExpiresAt > now)
+        if (_entries.TryGet(tokenId, out var cached) || _unknown.TryGet(tokenId, out cached))
         {
-            return cached;
+            return cached!;
         }
 
         var generation = _caches.Generation;
         var record = await _source.FindAsync(tokenId, cancellationToken);
-        var (entries, limit) = record is null ? (_unknown, MaxUnknownEntries) : (_entries, MaxKnownEntries);
-        if (entries.Count >= limit)
-        {
-            // Bounded memory: guessing random token ids must not grow the cache without limit.
-            entries.Clear();
-        }
+        var entry = new Entry(record);
 
-        var entry = new Entry(record, now + (record is null ? NegativeLifetime : PositiveLifetime));
-        if (_caches.Generation == generation)
+        // Unknown ids have a bounded cache of their own: guessed ids can neither grow memory without
+        // limit nor push valid tokens out.
+        if (record is null)
         {
-            entries[tokenId] = entry;
-            if (record is not null && _recentlyValid.Count < MaxKnownEntries)
-            {
-                _recentlyValid[tokenId] = (record.TenantId, now + RecentlyValidRetention);
-            }
+            _unknown.SetIfCurrent(tokenId, entry, NegativeLifetime, generation);
+        }
+        else if (_entries.SetIfCurrent(tokenId, entry, PositiveLifetime, generation))
+        {
+            _recentlyValid.SetIfCurrent(tokenId, record.TenantId, RecentlyValidRetention, generation);
         }
 
         return entry;
     }
 
-    private void RemoveExpired()
+    private void ForgetToken(string tokenId)
     {
-        var now = _time.GetUtcNow();
-        foreach (var (tokenId, recent) in _recentlyValid)
-        {
-            if (recent.Until <= now)
-            {
-                _recentlyValid.TryRemove(new KeyValuePair<string, (string, DateTimeOffset)>(tokenId, recent));
-            }
-        }
-
-        foreach (var entries in new[] { _entries, _unknown })
-        {
-            foreach (var (tokenId, entry) in entries)
-            {
-                if (entry.ExpiresAt <= now)
-                {
-                    // Only this entry: a fresh one stored meanwhile under the same token id stays.
-                    entries.TryRemove(new KeyValuePair<string, Entry>(tokenId, entry));
-                }
-            }
-        }
+        _entries.Remove(tokenId);
+        _unknown.Remove(tokenId);
+        _recentlyValid.Remove(tokenId);
     }
 
-    private sealed class Entry(TokenRecord? record, DateTimeOffset expiresAt)
+    private void ForgetTenant(string tenantId)
+    {
+        _entries.RemoveWhere(entry => entry.Record?.TenantId == tenantId);
+        _recentlyValid.RemoveWhere(recentTenant => recentTenant == tenantId);
+    }
+
+    /// <summary>A tenant that stopped calling costs this silo nothing once its entries expired: they are dropped every minute, not when the cache fills.</summary>
+    private void RemoveExpired()
+    {
+        _entries.RemoveExpired();
+        _unknown.RemoveExpired();
+        _recentlyValid.RemoveExpired();
+    }
+
+    private sealed class Entry(TokenRecord? record)
     {
         public TokenRecord? Record { get; } = record;
-
-        public DateTimeOffset ExpiresAt { get; } = expiresAt;
 
         public ClaimsPrincipal? Principal { get; set; }
     }

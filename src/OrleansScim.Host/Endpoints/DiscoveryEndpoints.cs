@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Discovery;
 using OrleansScim.Protocol.Listing;
 

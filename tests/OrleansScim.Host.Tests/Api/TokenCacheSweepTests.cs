@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OrleansScim.Grains.Caching;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Host.Auth;
 using OrleansScim.Host.Tests.Infrastructure;

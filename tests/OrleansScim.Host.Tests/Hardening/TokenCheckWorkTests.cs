@@ -1,3 +1,4 @@
+using OrleansScim.Grains.Caching;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Tenants;
 using OrleansScim.Host.Auth;

@@ -1,7 +1,7 @@
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
 
-namespace OrleansScim.Grains.Hosting;
+namespace OrleansScim.Grains.Caching;
 
 /// <summary>
 /// Places a grain on the silo its key names (a <see cref="SiloAddress"/> in parsable form), so there is

@@ -1,4 +1,4 @@
-namespace OrleansScim.Grains.Hosting;
+namespace OrleansScim.Grains.Caching;
 
 /// <summary>
 /// The invalidation signal for this silo's caches of cluster data (token records, tenant settings).

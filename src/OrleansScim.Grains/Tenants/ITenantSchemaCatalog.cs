@@ -1,6 +1,6 @@
 using OrleansScim.Protocol.Schemas;
 
-namespace OrleansScim.Grains.Hosting;
+namespace OrleansScim.Grains.Tenants;
 
 /// <summary>Silo-local source of a tenant's schema set (built-in schemas plus the tenant's extensions).</summary>
 public interface ITenantSchemaCatalog

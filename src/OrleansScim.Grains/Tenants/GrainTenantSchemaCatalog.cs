@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging;
 using OrleansScim.Grains.Keys;
-using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Resources;
 using OrleansScim.Protocol.Schemas;
 
-namespace OrleansScim.Grains.Hosting;
+namespace OrleansScim.Grains.Tenants;
 
 /// <summary>
 /// Builds a tenant's schema set from what its tenant grain holds: one grain call per lookup, so it is

@@ -1,4 +1,4 @@
-namespace OrleansScim.Grains.Hosting;
+namespace OrleansScim.Grains.Caching;
 
 /// <summary>One activation per silo (key = silo address) that clears that silo's caches.</summary>
 [Alias("scim.ISiloCacheGrain")]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrleansScim.Grains.Keys;
 
-namespace OrleansScim.Grains.Hosting;
+namespace OrleansScim.Grains.Caching;
 
 /// <summary>Tells every active silo to drop what it caches about a token or tenant, and waits for them.</summary>
 public static partial class ClusterCacheInvalidation
