@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using OrleansScim.Grains.Caching;
+using OrleansScim.Grains.Tenants;
 
 namespace OrleansScim.Grains.Hosting;
 
@@ -16,6 +18,7 @@ public static class ScimGrainServices
         silo.Services.TryAddSingleton<ITenantSchemaCatalog, GrainTenantSchemaCatalog>();
         silo.Services.Decorate<ITenantSchemaCatalog, CachingTenantSchemaCatalog>();
         silo.Services.AddOptions<ScimGrainOptions>();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<ScimGrainOptions>, ScimGrainOptionsValidator>());
         silo.Services.AddOptions<Throttling.ThrottlingOptions>();
         silo.Services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
 
