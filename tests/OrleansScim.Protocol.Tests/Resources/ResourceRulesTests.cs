@@ -17,6 +17,10 @@ public sealed class ResourceRulesTests
     [InlineData("W/\"1\", W/\"3\"", true)]
     [InlineData("W/\"1\",W/\"2\"", false)]
     [InlineData("W/\"30\"", false)]
+    [InlineData("W/\"1\" ,  W/\"3\"", true)] // list whitespace and empty elements (RFC 7230 §7)
+    [InlineData("W/\"1\",,W/\"3\"", true)]
+    [InlineData("W/\"3,4\"", false)] // one quoted tag that contains a comma, not "3" and "4"
+    [InlineData("3", false)] // not an entity-tag
     public void IfMatch_UsesWeakComparison_OverAList(string? header, bool matches) =>
         Assert.Equal(matches, ETags.Matches(header, "W/\"3\""));
 
