@@ -62,17 +62,22 @@ public static class ScimHttp
             throw TooLarge(limit);
         }
 
+        // Kestrel enforces the limit while the body is read (Limits.MaxRequestBodySize, set from the same
+        // setting in RequestSizeLimits) and stops reading at it; its 413 becomes the SCIM error here.
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
-            {
-                throw TooLarge(limit);
-            }
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(limit);
+        }
 
-            buffer.Write(chunk, 0, read);
+        if (buffer.Length > limit)
+        {
+            // A server without Kestrel's per-request limit (the in-process test server) has read it all.
+            throw TooLarge(limit);
         }
 
         try

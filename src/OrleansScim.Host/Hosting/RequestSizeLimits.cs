@@ -6,7 +6,7 @@ using OrleansScim.Host.Endpoints;
 namespace OrleansScim.Host.Hosting;
 
 /// <summary>
-/// Header and request-line limits. Kestrel refuses what exceeds its own limits before any middleware runs,
+/// Header, request-line and body limits. Kestrel refuses what exceeds its own limits before any middleware runs,
 /// with an empty 431 or 414, so its limits are set high (<see cref="HardHeadersBytes"/>,
 /// <see cref="HardRequestLineBytes"/>) and the service's lower ones (<see cref="ScimHttpOptions.MaxRequestHeadersBytes"/>,
 /// <see cref="ScimHttpOptions.MaxRequestLineBytes"/>) are enforced here, first in the pipeline (before a
@@ -21,10 +21,14 @@ public static class RequestSizeLimits
     public const int HardRequestLineBytes = 32 * 1024;
 
     public static void AddRequestSizeLimits(this WebApplicationBuilder builder) =>
-        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ScimHttpOptions>>((kestrel, http) =>
         {
             kestrel.Limits.MaxRequestHeadersTotalSize = HardHeadersBytes;
             kestrel.Limits.MaxRequestLineSize = HardRequestLineBytes;
+
+            // Bodies: Kestrel's own per-request limit (IHttpMaxRequestBodySizeFeature) at the service's,
+            // so no endpoint reads more than Scim:MaxRequestBodyBytes; ScimHttp.ReadBodyAsync words the 413.
+            kestrel.Limits.MaxRequestBodySize = http.Value.MaxRequestBodyBytes;
         });
 
     public static IApplicationBuilder UseRequestSizeLimits(this IApplicationBuilder app) => app.Use((context, next) =>
