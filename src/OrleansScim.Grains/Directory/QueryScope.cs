@@ -8,8 +8,11 @@ using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Grains.Directory;
 
-/// <summary>One page of a listing, with what is needed to continue it.</summary>
-internal sealed record QueryPage(long? Total, IReadOnlyList<DirectoryDocument> Documents, ListingPosition? Last, bool HasMore);
+/// <summary>
+/// One page of a listing, with what is needed to continue it. <paramref name="Parsed"/>, when given, holds
+/// each document already parsed (null where it must be parsed again), so a filtered page is not parsed twice.
+/// </summary>
+internal sealed record QueryPage(long? Total, IReadOnlyList<DirectoryDocument> Documents, ListingPosition? Last, bool HasMore, IReadOnlyList<JsonObject?>? Parsed = null);
 
 /// <summary>Where a resource stands in a listing's order: its sort key (when sorted) and its creation sequence.</summary>
 internal sealed record ListingPosition(long Sequence, string? SortKey);
@@ -33,7 +36,7 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
     {
         var readsMembers = resourceType == ResourceTypeNames.Group && filter.References("members");
         var pinnedMembers = filter.RequiredEqualities.Where(e => e.Path == "members.value").Select(e => e.Value).ToList();
-        var matching = new List<(DirectoryDocument Document, ListingPosition Position)>();
+        var matching = new List<(DirectoryDocument Document, ListingPosition Position, JsonObject? Parsed)>();
         foreach (var batch in ids.Distinct(StringComparer.Ordinal).Where(GrainKeys.CanBeResourceId).Chunk(options.QueryFanOut))
         {
             var snapshots = await Task.WhenAll(batch.Select(id => Resource(id).GetSnapshotAsync(cancellationToken)));
@@ -49,7 +52,8 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
 
                     if (filter.Matches(json))
                     {
-                        matching.Add((document, new ListingPosition(document.Sequence, sort?.KeyOf(json))));
+                        // A large group's parsed copy may hold only the members the filter pinned: parse it again for the answer.
+                        matching.Add((document, new ListingPosition(document.Sequence, sort?.KeyOf(json)), document.MembersExternal ? null : json));
                     }
                 }
             }
@@ -57,7 +61,7 @@ internal sealed class QueryScope(IGrainFactory grains, string tenantKey, string 
 
         matching.Sort((a, b) => Compare(sort, a.Position, b.Position));
         var (page, hasMore) = paging.Select(matching, m => m.Position, sort);
-        return new QueryPage(matching.Count, [.. page.Select(m => m.Document)], page.Count > 0 ? page[^1].Position : null, hasMore);
+        return new QueryPage(matching.Count, [.. page.Select(m => m.Document)], page.Count > 0 ? page[^1].Position : null, hasMore, [.. page.Select(m => m.Parsed)]);
     }
 
     /// <summary>Everything else: asks the directory segments.</summary>

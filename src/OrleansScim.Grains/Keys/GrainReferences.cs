@@ -22,4 +22,16 @@ public static class GrainReferences
         });
         return (T)grains.GetGrain(GrainId.Create(grainType, key), interfaceType);
     }
+
+    /// <summary>The same for integer keys (e.g. the stateless query grains, key 0).</summary>
+    public static T Get<T>(IGrainFactory grains, long key)
+        where T : IGrainWithIntegerKey
+    {
+        var (grainType, interfaceType) = Types.GetOrAdd(typeof(T), _ =>
+        {
+            var sample = (GrainReference)(object)grains.GetGrain<T>(0);
+            return (sample.GrainId.Type, sample.InterfaceType);
+        });
+        return (T)grains.GetGrain(GrainId.Create(grainType, GrainIdKeyExtensions.CreateIntegerKey(key)), interfaceType);
+    }
 }

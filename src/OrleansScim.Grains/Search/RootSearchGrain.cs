@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Tenants;
 using OrleansScim.Protocol.Errors;
 
@@ -36,7 +37,7 @@ public sealed class RootSearchGrain(ITenantSchemaCatalog catalog, IOptions<ScimG
             var filters = RootSearchFilter.ForEachType(request.Filter, [schemas.User, schemas.Group], schemas.NewInputRules().FilterOptions);
             var startIndex = Math.Max(1, request.StartIndex ?? 1);
             var count = Math.Clamp(request.Count ?? options.Value.DefaultPageSize, 0, options.Value.MaxPageSize);
-            var query = GrainFactory.GetGrain<IDirectoryQueryGrain>(0);
+            var query = GrainReferences.Get<IDirectoryQueryGrain>(GrainFactory, 0);
             long before = 0;
             var resources = new List<byte[]>();
             foreach (var filter in filters.Where(f => !f.MatchesNothing))

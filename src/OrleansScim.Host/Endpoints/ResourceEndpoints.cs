@@ -86,7 +86,7 @@ public static class ResourceEndpoints
     }
 
     private static async Task<IResult> QueryAsync(HttpContext context, IGrainFactory grains, string resourceType, ListRequest request) =>
-        new ScimResult(ScimResults.From(await grains.GetGrain<IDirectoryQueryGrain>(0).ListAsync(ScimHttp.TenantKey(context), resourceType, request, context.RequestAborted)));
+        new ScimResult(ScimResults.From(await GrainReferences.Get<IDirectoryQueryGrain>(grains, 0).ListAsync(ScimHttp.TenantKey(context), resourceType, request, context.RequestAborted)));
 
     private static int? ParseInt(string? text, string name)
     {

@@ -1,3 +1,4 @@
+using OrleansScim.Grains.Keys;
 using OrleansScim.Grains.Search;
 
 namespace OrleansScim.Host.Endpoints;
@@ -11,6 +12,6 @@ public static class RootSearchEndpoints
     {
         var body = await ScimHttp.ReadBodyAsync(context.Request);
         var request = SearchRequestReader.Read(body, ScimHttp.BaseUrl(context));
-        return new ScimResult(ScimResults.From(await grains.GetGrain<IRootSearchGrain>(0).SearchAsync(ScimHttp.TenantKey(context), request, context.RequestAborted)));
+        return new ScimResult(ScimResults.From(await GrainReferences.Get<IRootSearchGrain>(grains, 0).SearchAsync(ScimHttp.TenantKey(context), request, context.RequestAborted)));
     }
 }
