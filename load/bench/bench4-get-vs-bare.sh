@@ -15,13 +15,7 @@ machine_line
 bench_start_host "$PORT"
 create_tenants 1 b4 "$WORK_DIR/tenants.txt"
 read -r TENANT TOKEN < "$WORK_DIR/tenants.txt"
-user=$(curl -sf -X POST "$BASE/tenants/$TENANT/scim/v2/Users" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/scim+json' -d '{
-  "schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-  "userName":"adele.vance@contoso.com","externalId":"adele.vance","active":true,
-  "name":{"givenName":"Adele","familyName":"Vance"},
-  "emails":[{"type":"work","value":"adele.vance@contoso.com","primary":true}],
-  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"100234"}}')
-id=$(printf '%s' "$user" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+id=$(create_ad_user "$TENANT" "$TOKEN")
 echo "-- result"
 "$BENCH_DIR/get-vs-bare.sh" "$BASE" "$TOKEN" "$TENANT" "$id" "$ROUNDS" "$SECONDS_PER_RUN"
 read -r peak current < <(host_rss_mib)

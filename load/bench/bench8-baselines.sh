@@ -24,12 +24,7 @@ fi
 bench_start_host "$PORT"
 create_tenants 1 b8 "$WORK_DIR/tenants.txt"
 read -r TENANT TOKEN < "$WORK_DIR/tenants.txt"
-id=$(curl -sf -X POST "$BASE/tenants/$TENANT/scim/v2/Users" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/scim+json' -d '{
-  "schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-  "userName":"adele.vance@contoso.com","externalId":"adele.vance","active":true,
-  "name":{"givenName":"Adele","familyName":"Vance"},
-  "emails":[{"type":"work","value":"adele.vance@contoso.com","primary":true}],
-  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"100234"}}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+id=$(create_ad_user "$TENANT" "$TOKEN")
 user_url="$BASE/tenants/$TENANT/scim/v2/Users/$id"
 filter_url="$BASE/tenants/$TENANT/scim/v2/Users?filter=userName%20eq%20%22adele.vance%40contoso.com%22"
 curl -sf "$user_url" -H "Authorization: Bearer $TOKEN" > "$WORK_DIR/document.json"

@@ -100,3 +100,15 @@ require_created() {
 }
 
 us_to_ms() { awk -v u="$1" 'BEGIN {printf "%.2f", u/1000}'; }
+
+# create_ad_user TENANT TOKEN: creates one user with an Azure-AD-like body (about 650 bytes returned) in
+# TENANT on $BASE and prints its id.
+create_ad_user() {
+  curl -sf -X POST "$BASE/tenants/$1/scim/v2/Users" -H "Authorization: Bearer $2" -H 'Content-Type: application/scim+json' -d '{
+    "schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+    "userName":"adele.vance@contoso.com","externalId":"adele.vance","active":true,
+    "name":{"givenName":"Adele","familyName":"Vance"},
+    "emails":[{"type":"work","value":"adele.vance@contoso.com","primary":true}],
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"100234"}}' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
