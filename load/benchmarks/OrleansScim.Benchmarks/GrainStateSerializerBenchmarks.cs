@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Storage;
 using OrleansScim.Grains.Directory;
+using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Resources;
 
 namespace OrleansScim.Benchmarks;

@@ -67,7 +67,7 @@ public static class GrainKeys
 
     /// <summary>
     /// The index key of stored data written before index keys were hashed and values normalized
-    /// (<see cref="Resources.IndexMigration"/> moves such entries; nothing else reads them).
+    /// (<see cref="Indexes.IndexMigration"/> moves such entries; nothing else reads them).
     /// </summary>
     public static string LegacyIndex(string tenantKey, string indexName, string upperCasedValue) =>
         tenantKey + "/" + indexName + "/" + EncodeBounded(upperCasedValue);

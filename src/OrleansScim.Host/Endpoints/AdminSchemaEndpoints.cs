@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrleansScim.Grains.Hosting;
-using OrleansScim.Grains.Resources;
+using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Tenants;
 using OrleansScim.Host.Auth;
 using OrleansScim.Protocol.Input;

@@ -1,4 +1,5 @@
 using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Indexes;
 using OrleansScim.Protocol.Errors;
 using OrleansScim.Protocol.Resources;
 

@@ -2,7 +2,7 @@ using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Hosting;
 using OrleansScim.Grains.Keys;
 
-namespace OrleansScim.Grains.Resources;
+namespace OrleansScim.Grains.Indexes;
 
 /// <summary>
 /// The one-off command after an upgrade that changed index keys (<see cref="IndexMigration"/>): asks every
