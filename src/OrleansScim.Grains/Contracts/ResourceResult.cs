@@ -33,8 +33,8 @@ public sealed record ScimProblem([property: Id(0)] int Status, [property: Id(1)]
 }
 
 /// <summary>
-/// The answer of a resource grain in domain terms: the outcome, the version (the front end makes the
-/// ETag of it), the representation as UTF-8 JSON, or the problem. The front end maps it to a status,
+/// The answer of a resource grain in domain terms: the outcome, the version (meta.version, which SCIM
+/// defines as the weak entity-tag and the front end sends as ETag), the representation as UTF-8 JSON, or the problem. The front end maps it to a status,
 /// headers and body (<c>ScimResults</c> in the host); no HTTP detail is decided here.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scim.ResourceResult")]
@@ -42,8 +42,8 @@ public sealed record ResourceResult
 {
     [Id(0)] public required ResourceOutcome Outcome { get; init; }
 
-    /// <summary>The resource's version after the operation (0 when there is none).</summary>
-    [Id(1)] public long Version { get; init; }
+    /// <summary>The resource's meta.version after the operation (<c>W/"n"</c>, RFC 7644 §3.14); null when there is none.</summary>
+    [Id(1)] public string? Version { get; init; }
 
     [Id(2)] public byte[]? Document { get; init; }
 

@@ -78,7 +78,7 @@ public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore
                     MoveMetaLast(json);
                 }
 
-                ResourceDocument.SetLocation(json, $"{request.BaseUrl}/{type.Endpoint.TrimStart('/')}/{GrainKeys.Encode(document.Id)}");
+                ResourceDocument.SetLocation(json, GrainKeys.Location(request.BaseUrl, type.Endpoint.TrimStart('/'), document.Id));
                 resources.Add(ScimJson.SerializeToUtf8(projection.Apply(json)));
             }
 

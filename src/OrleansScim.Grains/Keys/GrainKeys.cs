@@ -65,6 +65,9 @@ public static class GrainKeys
         return tenantKey + "/" + indexName + "/" + Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>A resource's URL (its meta.location, RFC 7643 §3.1) under a SCIM base URL: <c>{base}/{endpoint}/{encoded id}</c>.</summary>
+    public static string Location(string baseUrl, string endpoint, string id) => $"{baseUrl}/{endpoint}/{Encode(id)}";
+
     /// <summary>
     /// The index key of stored data written before index keys were hashed and values normalized
     /// (<see cref="Indexes.IndexMigration"/> moves such entries; nothing else reads them).

@@ -194,7 +194,7 @@ public abstract class ResourceGrain(
         var etag = ResourceMeta.FormatETag(_record.State.Version);
         if (ETags.Matches(request.IfNoneMatch, etag))
         {
-            return new ResourceResult { Outcome = ResourceOutcome.NotModified, Version = _record.State.Version };
+            return new ResourceResult { Outcome = ResourceOutcome.NotModified, Version = etag };
         }
 
         var schemas = await catalog.GetAsync(Parts.Tenant.TenantKey, cancellationToken);

@@ -72,57 +72,37 @@ public sealed class ResourceRecord(IPersistentState<ResourceState> state, TimePr
     }
 
     /// <summary>Changes the committed attributes for a membership notice (a new version if <paramref name="change"/> changed them).</summary>
-    public async Task<RecordChange> ChangeAttributesAsync(Func<JsonObject, bool> change, Action<ResourceState, IReadOnlyList<MembershipNotice>> alsoChange, CancellationToken cancellationToken)
-    {
-        if (!Exists)
-        {
-            return RecordChange.Missing;
-        }
-
-        using (await LockAsync(cancellationToken))
-        {
-            if (!Exists)
+    public Task<RecordChange> ChangeAttributesAsync(Func<JsonObject, bool> change, Action<ResourceState, IReadOnlyList<MembershipNotice>> alsoChange, CancellationToken cancellationToken) =>
+        ChangeIfExistsAsync(
+            async () =>
             {
-                return RecordChange.Missing;
-            }
+                var updated = (JsonObject)Attributes.DeepClone();
+                if (!change(updated))
+                {
+                    return false;
+                }
 
-            var updated = (JsonObject)Attributes.DeepClone();
-            if (!change(updated))
-            {
-                return RecordChange.Unchanged;
-            }
-
-            await CommitAsync(updated, [], alsoChange, cancellationToken);
-            return RecordChange.Changed;
-        }
-    }
+                await CommitAsync(updated, [], alsoChange, cancellationToken);
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>Adds or removes a group this resource is a direct member of (a new version if that changed anything).</summary>
-    public async Task<RecordChange> ChangeMemberOfAsync(string groupId, bool joined, CancellationToken cancellationToken)
-    {
-        if (!Exists)
-        {
-            return RecordChange.Missing;
-        }
-
-        using (await LockAsync(cancellationToken))
-        {
-            if (!Exists)
+    public Task<RecordChange> ChangeMemberOfAsync(string groupId, bool joined, CancellationToken cancellationToken) =>
+        ChangeIfExistsAsync(
+            async () =>
             {
-                return RecordChange.Missing;
-            }
+                if (!(joined ? state.State.MemberOf.Add(groupId) : state.State.MemberOf.Remove(groupId)))
+                {
+                    return false;
+                }
 
-            if (!(joined ? state.State.MemberOf.Add(groupId) : state.State.MemberOf.Remove(groupId)))
-            {
-                return RecordChange.Unchanged;
-            }
-
-            state.State.Version++;
-            state.State.LastModified = time.GetUtcNow();
-            await state.WriteStateAsync(cancellationToken);
-            return RecordChange.Changed;
-        }
-    }
+                state.State.Version++;
+                state.State.LastModified = time.GetUtcNow();
+                await state.WriteStateAsync(cancellationToken);
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>Replaces the committed attributes without a new version (the representation is unchanged), e.g. when a group moves its members out.</summary>
     public async Task RestoreAttributesAsync(JsonObject attributes, Action<ResourceState> alsoChange, CancellationToken cancellationToken)
@@ -185,6 +165,28 @@ public sealed class ResourceRecord(IPersistentState<ResourceState> state, TimePr
         {
             state.State.IndexVersion = version;
             await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> (true: it wrote) under the gate if the resource exists, checked again
+    /// once the gate is held: a delete may have run while the notice waited for it.
+    /// </summary>
+    private async Task<RecordChange> ChangeIfExistsAsync(Func<Task<bool>> change, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return RecordChange.Missing;
+        }
+
+        using (await LockAsync(cancellationToken))
+        {
+            if (!Exists)
+            {
+                return RecordChange.Missing;
+            }
+
+            return await change() ? RecordChange.Changed : RecordChange.Unchanged;
         }
     }
 

@@ -14,8 +14,8 @@ public static class ResourceResponder
         ResourceParts parts, ResourceOutcome outcome, ResourceTypeDefinition type, InputRules rules, ResourceRequest request, CancellationToken cancellationToken)
     {
         // meta.location is part of the representation (RFC 7643 §3.1), at the SCIM base the client used.
-        var location = $"{request.BaseUrl}/{parts.Kind.EndpointName}/{GrainKeys.Encode(parts.ResourceId)}";
-        var version = parts.Record.State.Version;
+        var location = GrainKeys.Location(request.BaseUrl, parts.Kind.EndpointName, parts.ResourceId);
+        var version = ResourceMeta.FormatETag(parts.Record.State.Version);
         var withLocation = outcome == ResourceOutcome.Created;
         var projection = AttributeProjection.Create(type, request.Attributes, request.ExcludedAttributes, rules);
         if (parts.Members.HasExternalMembers && projection.Includes("members"))
@@ -43,6 +43,6 @@ public static class ResourceResponder
         return response;
     }
 
-    private static ResourceResult Result(ResourceOutcome outcome, long version, byte[] document) =>
+    private static ResourceResult Result(ResourceOutcome outcome, string version, byte[] document) =>
         new() { Outcome = outcome, Version = version, Document = document };
 }

@@ -62,7 +62,7 @@ public sealed class BulkProcessor(IGrainFactory grains, string tenantKey, string
                 Body = operation.Data is null ? null : references.ResolveData(operation.Data).ToJsonString(),
                 IfMatch = method == BulkOperation.Post ? null : operation.Version,
             };
-            var location = ScimResults.LocationOf(baseUrl, target.Endpoint, id);
+            var location = GrainKeys.Location(baseUrl, target.Endpoint, id);
             if (!GrainKeys.CanBeResourceId(id))
             {
                 return BulkOperationResult.From(operation, ScimResponses.NotFound(target.ResourceType, id), location);

@@ -1,13 +1,12 @@
 using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Keys;
 using OrleansScim.Protocol.Listing;
-using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Host.Endpoints;
 
 /// <summary>
 /// Where the grains' domain results become HTTP: the status of each outcome (RFC 7644 §3.3–§3.6), the
-/// ETag made of the version, Location for a created resource, and the SCIM error body of a problem
+/// version as ETag, Location for a created resource, and the SCIM error body of a problem
 /// (built by <see cref="ScimResponses.Error(int, string?, string)"/>, as every other error).
 /// </summary>
 public static class ScimResults
@@ -16,10 +15,10 @@ public static class ScimResults
     public static ScimResponse From(ResourceResult result, string baseUrl, string endpoint, string id)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var etag = result.Version > 0 ? ResourceMeta.FormatETag(result.Version) : null;
+        var etag = result.Version;
         return result.Outcome switch
         {
-            ResourceOutcome.Created => new ScimResponse { Status = 201, Body = result.Document, ETag = etag, Location = LocationOf(baseUrl, endpoint, id) },
+            ResourceOutcome.Created => new ScimResponse { Status = 201, Body = result.Document, ETag = etag, Location = GrainKeys.Location(baseUrl, endpoint, id) },
             ResourceOutcome.Found => new ScimResponse { Status = 200, Body = result.Document, ETag = etag },
             ResourceOutcome.ChangedQuietly => new ScimResponse { Status = 204, ETag = etag },
             ResourceOutcome.Deleted => new ScimResponse { Status = 204 },
@@ -39,9 +38,6 @@ public static class ScimResults
                 Body = ListResponse.Serialize(result.TotalResults, result.StartIndex, result.Resources, result.NextCursor, result.IncludeStartIndex),
             };
     }
-
-    /// <summary>A resource's URL, as its meta.location says (RFC 7643 §3.1).</summary>
-    public static string LocationOf(string baseUrl, string endpoint, string id) => $"{baseUrl}/{endpoint}/{GrainKeys.Encode(id)}";
 
     public static ScimResponse From(ScimProblem problem) => ScimResponses.Error(problem.Status, problem.ScimType, problem.Detail);
 }

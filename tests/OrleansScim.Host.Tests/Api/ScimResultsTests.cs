@@ -15,9 +15,9 @@ public sealed class ScimResultsTests
     [InlineData(ResourceOutcome.Found, 200, true, false)]
     [InlineData(ResourceOutcome.ChangedQuietly, 204, false, false)]
     [InlineData(ResourceOutcome.NotModified, 304, false, false)]
-    public void EachOutcome_HasItsStatus_TheVersionAsWeakETag_AndLocationOnlyWhenCreated(ResourceOutcome outcome, int status, bool hasBody, bool hasLocation)
+    public void EachOutcome_HasItsStatus_TheVersionAsETag_AndLocationOnlyWhenCreated(ResourceOutcome outcome, int status, bool hasBody, bool hasLocation)
     {
-        var response = ScimResults.From(new ResourceResult { Outcome = outcome, Version = 3, Document = hasBody ? Document : null }, Base, "Users", "u 1");
+        var response = ScimResults.From(new ResourceResult { Outcome = outcome, Version = "W/\"3\"", Document = hasBody ? Document : null }, Base, "Users", "u 1");
 
         Assert.Equal(status, response.Status);
         Assert.Equal("W/\"3\"", response.ETag);

@@ -69,7 +69,7 @@ public static class UpdateResource
             ResourceLog.IgnoredInput(parts.Logger, parts.Kind.TypeName, parts.ResourceId, rules);
             var response = withRepresentation
                 ? await ResourceResponder.RespondAsync(parts, ResourceOutcome.Found, type, rules, request, cancellationToken)
-                : new ResourceResult { Outcome = ResourceOutcome.ChangedQuietly, Version = record.State.Version };
+                : new ResourceResult { Outcome = ResourceOutcome.ChangedQuietly, Version = ResourceMeta.FormatETag(record.State.Version) };
             record.ReleaseParsedAttributes();
             return response;
         }
