@@ -3,7 +3,11 @@
 # through the HTTP API with wrk + provision.lua; reports users/s, p50/p99 latency, failures, peak RSS.
 # Tenant creation is setup and not part of the measured rate.
 # Usage: load/bench/bench1-provision.sh [TENANTS] [USERS]     (defaults 10000 1000000)
-# Env: PORT (5101), WRK_THREADS (2), WRK_CONNS (32), HOST_ENV (extra host settings).
+# Env: PORT (5101), WRK_THREADS (2), WRK_CONNS (32), HOST_ENV (extra host settings),
+#      GCDUMP=FILE: after provisioning, a dotnet-gcdump of the host to FILE with its report in FILE.txt, and
+#      FILE.heapstat.txt: `dumpheap -stat` of a dotnet-dump heap dump (exact bytes by type; on .NET 10 the
+#      gcdump's event buffering is lossy on large heaps, so its per-type report undercounts). Both tools are
+#      the global dotnet tools (dotnet tool install -g dotnet-gcdump dotnet-dump).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 TENANTS=${1:-${TENANTS:-10000}} USERS=${2:-${USERS:-1000000}}
@@ -16,6 +20,13 @@ create_tenants "$TENANTS" b1 "$WORK_DIR/tenants.txt"
 read -r rss_before _ < <(host_rss_mib)
 provision_users "$WORK_DIR/tenants.txt" "$USERS" "" "$THREADS" "$CONNS" "$WORK_DIR/wrk.txt"
 read -r peak current < <(host_rss_mib)
+if [ -n "${GCDUMP:-}" ]; then
+  DOTNET_ROLL_FORWARD=Major dotnet-gcdump collect -p "$HOST_PID" -o "$GCDUMP" > /dev/null
+  DOTNET_ROLL_FORWARD=Major dotnet-gcdump report "$GCDUMP" > "$GCDUMP.txt"
+  DOTNET_ROLL_FORWARD=Major dotnet-dump collect -p "$HOST_PID" --type Heap -o "$WORK_DIR/heap.dump" > /dev/null
+  DOTNET_ROLL_FORWARD=Major dotnet-dump analyze "$WORK_DIR/heap.dump" -c "dumpheap -stat" -c exit > "$GCDUMP.heapstat.txt"
+  rm -f "$WORK_DIR/heap.dump"
+fi
 read -r stored per_min per_max < <(python3 "$BENCH_DIR/count_users.py" "$BASE" "$ADMIN_KEY" "$WORK_DIR/tenants.txt")
 out=$WORK_DIR/wrk.txt
 created=$(result_field "$out" created) failed=$(result_field "$out" failed) duration=$(result_field "$out" duration_us)

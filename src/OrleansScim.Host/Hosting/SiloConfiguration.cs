@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using OrleansScim.Grains;
 using OrleansScim.Grains.Hosting;
+using OrleansScim.Grains.Resources;
 using OrleansScim.Host.Telemetry;
 using StackExchange.Redis;
 
@@ -49,6 +50,12 @@ internal static class SiloConfiguration
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = orleans.GrainCollectionAge;
+
+            // Orleans' own per-class age; the collector looks for idle grains once per quantum (a minute by
+            // default) and refuses ages below it, so the quantum follows the shorter resource age.
+            options.ClassSpecificCollectionAge[typeof(UserGrain).FullName!] = orleans.ResourceCollectionAge;
+            options.ClassSpecificCollectionAge[typeof(GroupGrain).FullName!] = orleans.ResourceCollectionAge;
+            options.CollectionQuantum = TimeSpan.FromTicks(Math.Min(options.CollectionQuantum.Ticks, orleans.ResourceCollectionAge.Ticks / 3));
 
             // Under memory pressure Orleans deactivates the least recently used grains early, so a burst of
             // provisioning across many tenants cannot grow the silo past its memory (container-aware limit).
