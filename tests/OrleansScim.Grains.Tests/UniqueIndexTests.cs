@@ -2,6 +2,7 @@ using OrleansScim.Grains.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Grains.Keys;
+using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Grains.Tests;
 
@@ -48,6 +49,37 @@ public sealed class UniqueIndexTests(ClusterFixture fixture)
         var id = await scim.CreateUserAsync("alice@example.com");
 
         Assert.Equal([id], await Indexes.GetOwnersAsync(key));
+    }
+
+    /// <summary>
+    /// A create claims its unique values, adds its lookups and reserves its directory place at once; when the
+    /// claim is refused, the lookups it added are taken back (no index entry names a user that never existed).
+    /// </summary>
+    [Fact]
+    public async Task RefusedCreate_LeavesNoLookupEntries()
+    {
+        var scim = Scim.ForNewTenant(fixture.Grains);
+        await scim.CreateUserAsync("dana@example.com");
+
+        var refused = await scim.User(Guid.NewGuid().ToString("D")).CreateAsync(Scim.Request(
+            """{"userName":"DANA@example.com","externalId":"ext-refused","emails":[{"value":"refused@example.com"}]}"""));
+
+        Assert.Equal(409, refused.Problem?.Status);
+        Assert.Empty(await Indexes.GetOwnersAsync(GrainKeys.Index(scim.TenantKey, IndexNames.UserExternalId, "ext-refused")));
+        Assert.Empty(await Indexes.GetOwnersAsync(GrainKeys.Index(scim.TenantKey, IndexNames.UserEmail, IdentityKey.Of("refused@example.com"))));
+    }
+
+    /// <summary>A group refused for a member that does not exist (a strict tenant; checked while its name is claimed) leaves its name free.</summary>
+    [Fact]
+    public async Task GroupRefusedForAMissingMember_LeavesItsNameFree()
+    {
+        var scim = await Scim.ForNewStrictTenantAsync(fixture.Grains);
+
+        var refused = await scim.Group(Guid.NewGuid().ToString("D")).CreateAsync(Scim.Request(
+            $$"""{"displayName":"Operators","members":[{"value":"{{Guid.NewGuid():D}}"}]}"""));
+
+        Assert.Equal(400, refused.Problem?.Status);
+        await scim.CreateGroupAsync("Operators");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using OrleansScim.Grains.Contracts;
 using OrleansScim.Grains.Indexes;
 using OrleansScim.Protocol.Errors;
+using OrleansScim.Protocol.Input;
 using OrleansScim.Protocol.Resources;
 
 namespace OrleansScim.Grains.Resources.Writes;
@@ -28,13 +30,10 @@ public static class CreateResource
         record.WriteInProgress = true;
         try
         {
-            var notices = await parts.Members.PrepareCreateAsync(attributes, rules, cancellationToken);
             var indexValues = parts.IndexValuesOf(attributes).ToList();
-            await parts.Claims.ClaimAsync(indexValues, cancellationToken);
+            var (notices, sequence) = await PrepareAsync(parts, attributes, rules, indexValues, cancellationToken);
             try
             {
-                var sequence = await parts.Directory.ReserveAsync(cancellationToken);
-                await parts.Claims.AddLookupsAsync(indexValues);
                 using (await record.LockAsync(cancellationToken))
                 {
                     var now = time.GetUtcNow();
@@ -70,5 +69,44 @@ public static class CreateResource
         var response = await ResourceResponder.RespondAsync(parts, ResourceOutcome.Created, type, rules, request, cancellationToken);
         record.ReleaseParsedAttributes();
         return response;
+    }
+
+    /// <summary>
+    /// Everything that must be in place before the state is written, at once rather than one after another
+    /// (each is a storage write with durable storage; in sequence they were most of a create's time): the
+    /// members checked, the unique values claimed, the lookups added and the directory place reserved. None
+    /// depends on another, and each is safe on its own if the create goes no further: a lookup or a pending
+    /// directory entry whose resource never gets written is ignored by queries and settled against the missing
+    /// resource. When one fails, what the others did is undone before the failure is answered.
+    /// </summary>
+    private static async Task<(List<MembershipNotice> Notices, long Sequence)> PrepareAsync(
+        ResourceParts parts, JsonObject attributes, InputRules rules, List<IndexValue> indexValues, CancellationToken cancellationToken)
+    {
+        var members = parts.Members.PrepareCreateAsync(attributes, rules, cancellationToken);
+        var claims = parts.Claims.ClaimAsync(indexValues, cancellationToken);
+        var lookups = parts.Claims.AddLookupsAsync(indexValues);
+        var reservation = parts.Directory.ReserveAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(members, claims, lookups, reservation);
+            return (members.Result, reservation.Result);
+        }
+        catch
+        {
+            // WhenAll has waited for all four, so each one's outcome is known here.
+            var undo = new List<Task> { parts.Claims.ReleaseAsync(indexValues.Where(v => !v.Unique)) };
+            if (claims.IsCompletedSuccessfully)
+            {
+                undo.Add(parts.Claims.ReleaseAsync(indexValues.Where(v => v.Unique)));
+            }
+
+            if (reservation.IsCompletedSuccessfully)
+            {
+                undo.Add(parts.Directory.RemoveAsync(reservation.Result, cancellationToken));
+            }
+
+            await Task.WhenAll(undo);
+            throw;
+        }
     }
 }
