@@ -153,9 +153,9 @@ public abstract class ResourceGrain(
             return new ResourceSnapshot(SnapshotState.Missing, null);
         }
 
-        // Composed on demand (segments ask only when they settle after an unclean stop or rebuild their
-        // documents) rather than kept per activation: an idle grain then holds its stored JSON only.
-        return new ResourceSnapshot(SnapshotState.Committed, Parts.DocumentOf(type, _record.AttributesUncached));
+        // Filters answered from an index ask each candidate for this: kept with the cached responses (the
+        // activation itself goes after half a minute idle), so a repeated filter composes nothing.
+        return new ResourceSnapshot(SnapshotState.Committed, Parts.Responses.DocumentFor(_record.State.Version, () => Parts.DocumentOf(type, _record.AttributesUncached)));
     }
 
     public Task<bool> HoldsIndexEntryAsync(string indexGrainKey, CancellationToken cancellationToken = default) =>

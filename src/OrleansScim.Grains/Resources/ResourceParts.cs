@@ -74,7 +74,7 @@ public sealed class ResourceParts
         }
 
         Responses.Clear();
-        await Directory.PublishAsync(DocumentOf(type), cancellationToken);
+        await Directory.PublishAsync(Responses.DocumentFor(Record.State.Version, () => DocumentOf(type)), cancellationToken);
     }
 
     /// <summary>Publishes after a change that did not come with the type at hand (a membership notice).</summary>

@@ -1,17 +1,21 @@
 using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Directory;
 
 namespace OrleansScim.Grains.Resources;
 
 /// <summary>
 /// A resource's whole-representation response, kept per SCIM base URL: the common read (whole resource,
 /// same base URL as last time) is then answered without any allocation, which is what provisioning
-/// clients and GET-heavy load do most. Cleared whenever the representation may have changed.
+/// clients and GET-heavy load do most. Also the directory's copy (no location), which filters answered from
+/// an index read for each candidate. Cleared whenever the representation may have changed; an activation
+/// holds them only while it is in use (idle users and groups are deactivated after half a minute).
 /// </summary>
 public sealed class ResponseCache
 {
     private string? _baseUrl;
     private byte[]? _body;
     private Task<ResourceResult>? _get;
+    private DirectoryDocument? _document;
 
     /// <summary>The cached answer to a plain GET (no attributes, no If-None-Match) at the cached base URL, else null.</summary>
     public Task<ResourceResult>? TryGet(ResourceRequest request) =>
@@ -35,8 +39,20 @@ public sealed class ResponseCache
     /// <summary>Keeps a whole-representation answer made from <see cref="BodyFor"/> for <see cref="TryGet"/>.</summary>
     public void KeepGetResponse(ResourceResult response) => _get = Task.FromResult(response);
 
+    /// <summary>The directory's copy of version <paramref name="version"/>, composed by <paramref name="compose"/> when not cached.</summary>
+    public DirectoryDocument DocumentFor(long version, Func<DirectoryDocument> compose)
+    {
+        if (_document is not { } cached || cached.Version != version)
+        {
+            _document = compose();
+        }
+
+        return _document;
+    }
+
     public void Clear()
     {
+        _document = null;
         _body = null;
         _baseUrl = null;
         _get = null;

@@ -1,4 +1,5 @@
 using OrleansScim.Grains.Contracts;
+using OrleansScim.Grains.Directory;
 using OrleansScim.Grains.Resources;
 
 namespace OrleansScim.Grains.Tests.Parts;
@@ -19,6 +20,23 @@ public sealed class ResponseCacheTests
         Assert.Null(_cache.TryGet(Request("https://a/scim") with { Attributes = "userName" }));
         Assert.Null(_cache.TryGet(Request("https://a/scim") with { ExcludedAttributes = "emails" }));
         Assert.Null(_cache.TryGet(Request("https://a/scim") with { IfNoneMatch = "W/\"1\"" }));
+    }
+
+    /// <summary>The directory's copy that index-answered filters ask each candidate for: composed once per version.</summary>
+    [Fact]
+    public void TheDirectoryDocument_IsComposedOncePerVersion_AndAgainAfterClear()
+    {
+        var composed = 0;
+        DirectoryDocument Compose(long version) { composed++; return new DirectoryDocument(7, "id", version, [(byte)composed]); }
+
+        var first = _cache.DocumentFor(1, () => Compose(1));
+        Assert.Same(first, _cache.DocumentFor(1, () => Compose(1)));
+        Assert.Equal(1, composed);
+
+        Assert.Equal(2, _cache.DocumentFor(2, () => Compose(2)).Version);
+        _cache.Clear();
+        _cache.DocumentFor(2, () => Compose(2));
+        Assert.Equal(3, composed);
     }
 
     [Fact]
