@@ -119,4 +119,29 @@ public sealed class ScimJsonTests
     {
         Assert.Equal("application/scim+json", ScimJson.MediaType);
     }
+
+    /// <summary>The writer is reused per thread: each answer is its own array, a failed write leaves nothing behind, and a nested write gets its own writer.</summary>
+    [Fact]
+    public void WriteToUtf8_ReusedWriter_GivesIndependentAnswers_AfterFailuresAndWhenNested()
+    {
+        var first = ScimJson.SerializeToUtf8(new JsonObject { ["a"] = 1 });
+        Assert.Throws<InvalidOperationException>(() => ScimJson.WriteToUtf8(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("half", "written");
+            throw new InvalidOperationException("the write fails midway");
+        }));
+        var nested = ScimJson.WriteToUtf8(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("inner");
+            writer.WriteRawValue(ScimJson.SerializeToUtf8(new JsonObject { ["b"] = new string('x', 10_000) }));
+            writer.WriteEndObject();
+        });
+        var last = ScimJson.SerializeToUtf8(new JsonObject { ["c"] = 3 });
+
+        Assert.Equal("""{"a":1}""", Encoding.UTF8.GetString(first));
+        Assert.Equal("{\"inner\":{\"b\":\"" + new string('x', 10_000) + "\"}}", Encoding.UTF8.GetString(nested));
+        Assert.Equal("""{"c":3}""", Encoding.UTF8.GetString(last));
+    }
 }
