@@ -7,7 +7,8 @@
 #      GCDUMP=FILE: after provisioning, a dotnet-gcdump of the host to FILE with its report in FILE.txt, and
 #      FILE.heapstat.txt: `dumpheap -stat` of a dotnet-dump heap dump (exact bytes by type; on .NET 10 the
 #      gcdump's event buffering is lossy on large heaps, so its per-type report undercounts). Both tools are
-#      the global dotnet tools (dotnet tool install -g dotnet-gcdump dotnet-dump).
+#      the global dotnet tools (dotnet tool install -g dotnet-gcdump dotnet-dump). GCDUMP_WAIT=SECONDS waits
+#      that long first (idle users and groups deactivate after Cluster:ResourceCollectionAge): the bytes at rest.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 TENANTS=${1:-${TENANTS:-10000}} USERS=${2:-${USERS:-1000000}}
@@ -21,6 +22,7 @@ read -r rss_before _ < <(host_rss_mib)
 provision_users "$WORK_DIR/tenants.txt" "$USERS" "" "$THREADS" "$CONNS" "$WORK_DIR/wrk.txt"
 read -r peak current < <(host_rss_mib)
 if [ -n "${GCDUMP:-}" ]; then
+  sleep "${GCDUMP_WAIT:-0}"
   DOTNET_ROLL_FORWARD=Major dotnet-gcdump collect -p "$HOST_PID" -o "$GCDUMP" > /dev/null
   DOTNET_ROLL_FORWARD=Major dotnet-gcdump report "$GCDUMP" > "$GCDUMP.txt"
   DOTNET_ROLL_FORWARD=Major dotnet-dump collect -p "$HOST_PID" --type Heap -o "$WORK_DIR/heap.dump" > /dev/null

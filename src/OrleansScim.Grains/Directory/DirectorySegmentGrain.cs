@@ -29,6 +29,7 @@ public sealed class DirectorySegmentGrain(
     private SegmentWriteBehind? _writeBehind;
     private long _reportGeneration;
     private int _reportedCount = -1;
+    private GroupCommit? _entriesCommit;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -246,11 +247,19 @@ public sealed class DirectorySegmentGrain(
 
     private void MarkDocumentsDirty() => (_writeBehind ??= new SegmentWriteBehind(this, documents, options.Value)).MarkDirty();
 
+    /// <summary>
+    /// Writes the entries as they are when the write starts; concurrent creates' pending entries share one
+    /// write (<see cref="GroupCommit"/>). The shared write is not cancelled with any one caller's request.
+    /// </summary>
     private async Task WriteEntriesAsync(CancellationToken cancellationToken)
     {
-        entries.State.Generation++;
-        entries.State.Pack();
-        await entries.WriteStateAsync(cancellationToken);
+        _entriesCommit ??= new GroupCommit(() =>
+        {
+            entries.State.Generation++;
+            entries.State.Pack();
+            return entries.WriteStateAsync(CancellationToken.None);
+        });
+        await _entriesCommit.CommitAsync();
         await ReportCountAsync(cancellationToken);
     }
 

@@ -11,8 +11,12 @@ namespace OrleansScim.Grains.Directory;
 [Alias("scim.IDirectorySegmentGrain")]
 public interface IDirectorySegmentGrain : IGrainWithStringKey
 {
-    /// <summary>Records a resource about to be created, before the resource writes itself.</summary>
-    [Alias("AddPending")]
+    /// <summary>
+    /// Records a resource about to be created, before the resource writes itself. Interleaved, so that the
+    /// pending entries of concurrent creates are written together rather than one storage write after another;
+    /// it only adds an entry for a sequence nobody else holds, before it waits for the write.
+    /// </summary>
+    [AlwaysInterleave, Alias("AddPending")]
     Task AddPendingAsync(long sequence, string id, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a resource's current representation (commits a pending add).</summary>
