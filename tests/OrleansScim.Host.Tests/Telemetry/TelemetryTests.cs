@@ -11,6 +11,7 @@ namespace OrleansScim.Host.Tests.Telemetry;
 /// What an operator's dashboards get: SCIM request and storage metrics beside ASP.NET Core's, the runtime's
 /// and Orleans'; spans for requests and grain calls; and nowhere a tenant id, a userName or a query.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests(TelemetryHostFactory host) : IClassFixture<TelemetryHostFactory>
 {
     [Fact]
