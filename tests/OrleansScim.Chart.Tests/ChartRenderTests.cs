@@ -26,6 +26,14 @@ public sealed partial class ChartRenderTests
         AssertNoFloatNotation(chart);
     }
 
+    /// <summary>How long idle users and groups stay in memory reaches the host (the boot test starts it with the defaults).</summary>
+    [Fact]
+    public void ResourceCollectionAge_ReachesTheHost()
+    {
+        Assert.Equal("00:00:30", Helmlite.Render().EnvValue("Cluster__ResourceCollectionAge"));
+        Assert.Equal("00:02:00", Helmlite.Render("--set", "cluster.resourceCollectionAge=00:02:00").EnvValue("Cluster__ResourceCollectionAge"));
+    }
+
     [Theory]
     [MemberData(nameof(Examples))]
     public void EveryExample_Renders_WithIntegersAsIntegers(string example)

@@ -28,6 +28,7 @@ public sealed class ChartSchemaTests
     [InlineData("""{"storage": {"provider": "Cosmos"}}""")]
     [InlineData("""{"scim": {"maxRequestBodyBytes": "1MB"}}""")]
     [InlineData("""{"cluster": {"siloPort": true}}""")]
+    [InlineData("""{"cluster": {"resourceCollectionAge": "30s"}}""")]
     [InlineData("""{"replicaCount": 0}""")]
     [InlineData("""{"unknownTopLevelValue": 1}""")]
     public void WrongValues_AreRefused(string overrides)
