@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace OrleansScim.Grains.Directory;
 
@@ -10,18 +9,50 @@ namespace OrleansScim.Grains.Directory;
 /// </summary>
 public static class SegmentEntryCodec
 {
+    /// <summary>
+    /// Written straight into a string of the exact length (numbers formatted in place): a segment's entries
+    /// are packed for every write, and a StringBuilder with a string per number was a tenth of what a create
+    /// allocated (gc-verbose trace of creates).
+    /// </summary>
     public static string Pack(Dictionary<long, SegmentEntry> entries)
     {
-        var text = new StringBuilder(entries.Count * 48);
+        var length = 0;
         foreach (var (sequence, entry) in entries)
         {
-            text.Append(sequence.ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append((int)entry.Status).Append(' ')
-                .Append(entry.Id.Length.ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(entry.Id).Append('\n');
+            length += Digits(sequence) + 1 + Digits((int)entry.Status) + 1 + Digits(entry.Id.Length) + 1 + entry.Id.Length + 1;
         }
 
-        return text.ToString();
+        return string.Create(length, entries, static (text, entries) =>
+        {
+            var position = 0;
+            foreach (var (sequence, entry) in entries)
+            {
+                Append(text, ref position, sequence);
+                Append(text, ref position, (int)entry.Status);
+                Append(text, ref position, entry.Id.Length);
+                entry.Id.AsSpan().CopyTo(text[position..]);
+                position += entry.Id.Length;
+                text[position++] = '\n';
+            }
+        });
+    }
+
+    private static void Append(Span<char> text, ref int position, long number)
+    {
+        number.TryFormat(text[position..], out var written, default, CultureInfo.InvariantCulture);
+        position += written;
+        text[position++] = ' ';
+    }
+
+    private static int Digits(long number)
+    {
+        var digits = 1;
+        for (; number >= 10; number /= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     public static Dictionary<long, SegmentEntry> Unpack(string? packed)
