@@ -29,7 +29,12 @@ public sealed class DirectorySegmentGrain(
     private SegmentWriteBehind? _writeBehind;
     private long _reportGeneration;
     private int _reportedCount = -1;
-    private GroupCommit? _entriesCommit;
+    private readonly GroupCommit _entriesCommit = new(() =>
+    {
+        entries.State.Generation++;
+        entries.State.Pack();
+        return entries.WriteStateAsync(CancellationToken.None);
+    });
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -253,12 +258,6 @@ public sealed class DirectorySegmentGrain(
     /// </summary>
     private async Task WriteEntriesAsync(CancellationToken cancellationToken)
     {
-        _entriesCommit ??= new GroupCommit(() =>
-        {
-            entries.State.Generation++;
-            entries.State.Pack();
-            return entries.WriteStateAsync(CancellationToken.None);
-        });
         await _entriesCommit.CommitAsync();
         await ReportCountAsync(cancellationToken);
     }

@@ -133,6 +133,13 @@ public abstract class ResourceGrain(
 
     public async Task<ResourceSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
     {
+        // Filters answered from an index ask each candidate for this: a document cached for the committed
+        // version needs neither the tenant's schema nor a compose.
+        if (_record.Exists && !_record.WriteInProgress && Parts.Responses.TryGetDocument(_record.State.Version) is { } cached)
+        {
+            return new ResourceSnapshot(SnapshotState.Committed, cached);
+        }
+
         var type = _record.Exists && !_record.WriteInProgress ? await Parts.TypeAsync(cancellationToken) : null;
 
         // Checked after the await: this call interleaves with writes. From here on nothing yields, so the
@@ -153,8 +160,7 @@ public abstract class ResourceGrain(
             return new ResourceSnapshot(SnapshotState.Missing, null);
         }
 
-        // Filters answered from an index ask each candidate for this: kept with the cached responses (the
-        // activation itself goes after half a minute idle), so a repeated filter composes nothing.
+        // Kept with the cached responses (the activation itself goes after half a minute idle).
         return new ResourceSnapshot(SnapshotState.Committed, Parts.Responses.DocumentFor(_record.State.Version, () => Parts.DocumentOf(type, _record.AttributesUncached)));
     }
 

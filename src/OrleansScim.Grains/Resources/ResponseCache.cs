@@ -39,15 +39,13 @@ public sealed class ResponseCache
     /// <summary>Keeps a whole-representation answer made from <see cref="BodyFor"/> for <see cref="TryGet"/>.</summary>
     public void KeepGetResponse(ResourceResult response) => _get = Task.FromResult(response);
 
+    /// <summary>The directory's copy of version <paramref name="version"/> when it is cached, else null.</summary>
+    public DirectoryDocument? TryGetDocument(long version) => _document is { } cached && cached.Version == version ? cached : null;
+
     /// <summary>The directory's copy of version <paramref name="version"/>, composed by <paramref name="compose"/> when not cached.</summary>
     public DirectoryDocument DocumentFor(long version, Func<DirectoryDocument> compose)
     {
-        if (_document is not { } cached || cached.Version != version)
-        {
-            _document = compose();
-        }
-
-        return _document;
+        return TryGetDocument(version) ?? (_document = compose());
     }
 
     public void Clear()

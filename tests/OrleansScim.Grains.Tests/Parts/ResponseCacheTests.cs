@@ -29,8 +29,11 @@ public sealed class ResponseCacheTests
         var composed = 0;
         DirectoryDocument Compose(long version) { composed++; return new DirectoryDocument(7, "id", version, [(byte)composed]); }
 
+        Assert.Null(_cache.TryGetDocument(1));
         var first = _cache.DocumentFor(1, () => Compose(1));
         Assert.Same(first, _cache.DocumentFor(1, () => Compose(1)));
+        Assert.Same(first, _cache.TryGetDocument(1));
+        Assert.Null(_cache.TryGetDocument(2));
         Assert.Equal(1, composed);
 
         Assert.Equal(2, _cache.DocumentFor(2, () => Compose(2)).Version);
