@@ -9,6 +9,8 @@
 #      gcdump's event buffering is lossy on large heaps, so its per-type report undercounts). Both tools are
 #      the global dotnet tools (dotnet tool install -g dotnet-gcdump dotnet-dump). GCDUMP_WAIT=SECONDS waits
 #      that long first (idle users and groups deactivate after Cluster:ResourceCollectionAge): the bytes at rest.
+#      WARMUP=N: first provisions N users into the same tenants, not measured (a fresh host runs its first
+#      ~40,000 creates on code the JIT has not yet optimized: see load/README.md, "A fresh host's first half minute").
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 TENANTS=${1:-${TENANTS:-10000}} USERS=${2:-${USERS:-1000000}}
@@ -18,6 +20,10 @@ echo "== benchmark 1: provision $USERS users into $TENANTS tenants (wrk -t$THREA
 machine_line
 bench_start_host "$PORT"
 create_tenants "$TENANTS" b1 "$WORK_DIR/tenants.txt"
+if [ "${WARMUP:-0}" -gt 0 ]; then
+  provision_users "$WORK_DIR/tenants.txt" "$WARMUP" "" "$THREADS" "$CONNS" "$WORK_DIR/warmup.txt"
+  echo "warm-up: $(result_field "$WORK_DIR/warmup.txt" created) users created first, not measured"
+fi
 read -r rss_before _ < <(host_rss_mib)
 provision_users "$WORK_DIR/tenants.txt" "$USERS" "" "$THREADS" "$CONNS" "$WORK_DIR/wrk.txt"
 read -r peak current < <(host_rss_mib)
@@ -35,7 +41,7 @@ created=$(result_field "$out" created) failed=$(result_field "$out" failed) dura
 echo "-- wrk"; grep -v '^RESULT' "$out" | sed 's/^/   /'
 echo "-- result"
 echo "users created (201):  $created of $USERS"
-echo "users stored:         $stored (admin userCount summed over the tenants; per tenant $per_min..$per_max)"
+echo "users stored:         $stored (with ${WARMUP:-0} warm-up users; admin userCount summed over the tenants; per tenant $per_min..$per_max)"
 echo "non-2xx responses:    $failed"
 echo "elapsed:              $(awk -v d="$duration" 'BEGIN {printf "%.1f s", d/1e6}')"
 echo "throughput:           $(awk -v c="$created" -v d="$duration" 'BEGIN {printf "%.0f users/s", c/(d/1e6)}')   (target >= 5000)"

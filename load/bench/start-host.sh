@@ -8,7 +8,7 @@
 set -euo pipefail
 port=$1; shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
-dll_dir="$root/src/OrleansScim.Host/bin/Release/net10.0"
+dll_dir=${HOST_DIR:-"$root/src/OrleansScim.Host/bin/Release/net10.0"}
 log="/var/tmp/orleansscim-bench-$port.log"
 if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/health/live"; then
   echo "start-host: something already answers on port $port; pick another port" >&2

@@ -25,8 +25,11 @@ public interface IDirectoryQueryGrain : IGrainWithIntegerKey
 /// Stateless and local to the calling silo. A filter that pins an indexed attribute with <c>eq</c>
 /// (id, userName, externalId, emails.value, displayName, members) is answered from the index in O(1)
 /// grain calls; anything else asks the directory segments, which hold bounded slices of the tenant.
+/// Reentrant: it keeps no state, and a stateless worker that is not reentrant serves one request at a time
+/// per activation, at most one activation per core, so every list and filter in the silo would queue behind
+/// as many storage round trips as the silo has cores (on two cores with durable storage, two filters at a time).
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class DirectoryQueryGrain(ITenantSchemaCatalog catalog, IndexStore indexStore, IOptions<ScimGrainOptions> options) : Grain, IDirectoryQueryGrain
 {
     public async Task<ListResult> ListAsync(string tenantKey, string resourceType, ListRequest request, CancellationToken cancellationToken = default)

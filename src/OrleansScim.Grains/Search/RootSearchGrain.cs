@@ -14,8 +14,9 @@ namespace OrleansScim.Grains.Search;
 /// Groups; each type is asked through <see cref="IDirectoryQueryGrain"/> (so indexes, paging and
 /// projection work exactly as on /Users and /Groups) for the part of the page that falls into it,
 /// and for its total alone when the page ends before it. <c>totalResults</c> is the sum.
+/// Reentrant for the reason <see cref="DirectoryQueryGrain"/> is: no state, and no queue of searches behind a core's worth of activations.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class RootSearchGrain(ITenantSchemaCatalog catalog, IOptions<ScimGrainOptions> options) : Grain, IRootSearchGrain
 {
     public async Task<ListResult> SearchAsync(string tenantKey, ListRequest request, CancellationToken cancellationToken = default)
