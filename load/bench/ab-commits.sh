@@ -7,7 +7,9 @@
 # last answer). Prints each round and the medians with the ratio after/before.
 # Usage: load/bench/ab-commits.sh BEFORE_COMMIT [ROUNDS] [SECONDS]     (defaults 5 rounds of 10 s)
 # Env: PORT_BEFORE (5201), PORT_AFTER (5202), AFTER_ENV (settings for the after host only, e.g. to
-# find which part of a change costs what: "Telemetry__Prometheus=false").
+# find which part of a change costs what: "Telemetry__Prometheus=false"), BOTH_ENV (settings for both hosts,
+# e.g. durable storage: "Storage__Provider=AzureTable Storage__ConnectionString=..."; each host gets its own
+# table, ab5201 and ab5202, through Storage__TableName).
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
@@ -25,9 +27,10 @@ echo "== after:  working tree at $(git -C "$ROOT" log -1 --format='%h' HEAD)$(gi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), $(date -u '+%Y-%m-%d %H:%M UTC')"
 dotnet build "$worktree/src/OrleansScim.Host" -c Release -v q -nologo >/dev/null
 dotnet build "$ROOT/src/OrleansScim.Host" -c Release -v q -nologo >/dev/null
-pids+=("$("$worktree/load/bench/start-host.sh" "$PORT_BEFORE")")
 # shellcheck disable=SC2086
-pids+=("$("$ROOT/load/bench/start-host.sh" "$PORT_AFTER" ${AFTER_ENV:-})")
+pids+=("$("$worktree/load/bench/start-host.sh" "$PORT_BEFORE" ${BOTH_ENV:+$BOTH_ENV Storage__TableName=ab$PORT_BEFORE})")
+# shellcheck disable=SC2086
+pids+=("$("$ROOT/load/bench/start-host.sh" "$PORT_AFTER" ${BOTH_ENV:+$BOTH_ENV Storage__TableName=ab$PORT_AFTER} ${AFTER_ENV:-})")
 
 # setup PORT: a tenant and one user; prints "token tenant id"
 setup() {
