@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orleans.Storage;
+using OrleansScim.Host.Hosting;
 
 namespace OrleansScim.Host.Telemetry;
 
@@ -30,12 +31,9 @@ internal sealed class InstrumentedGrainStorage(IGrainStorage inner, ScimMetrics 
     /// <summary>Wraps the provider registered under <paramref name="name"/> (Orleans registers providers as keyed singletons).</summary>
     public static void Decorate(IServiceCollection services, string name)
     {
-        var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, name) && d.KeyedImplementationFactory is not null);
-        var factory = registered.KeyedImplementationFactory!;
-        services.Remove(registered);
         services.AddSingleton<StorageOperationCounts>();
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => new InstrumentedGrainStorage(
-            (IGrainStorage)factory(provider, key), provider.GetRequiredService<ScimMetrics>(), provider.GetRequiredService<StorageOperationCounts>()));
+        GrainStorageDecoration.Decorate(services, name, (provider, inner) => new InstrumentedGrainStorage(
+            inner, provider.GetRequiredService<ScimMetrics>(), provider.GetRequiredService<StorageOperationCounts>()));
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

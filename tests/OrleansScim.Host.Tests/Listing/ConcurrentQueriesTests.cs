@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OrleansScim.Grains;
+using OrleansScim.Host.Hosting;
 using OrleansScim.Host.Tests.Infrastructure;
 using OrleansScim.Testing;
 
@@ -57,12 +57,7 @@ public sealed class ConcurrentQueriesTests(ConcurrentQueriesTests.Host host) : I
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(services =>
-            {
-                var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, GrainStorage.Name) && d.KeyedImplementationFactory is not null);
-                var factory = registered.KeyedImplementationFactory!;
-                services.Remove(registered);
-                services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (provider, key) => new HoldingStorage((IGrainStorage)factory(provider, key), IndexReads));
-            });
+                GrainStorageDecoration.Decorate(services, GrainStorage.Name, (_, inner) => new HoldingStorage(inner, IndexReads)));
         }
     }
 
